@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# pvrom top-level build.  Each area has its own fragment (rom/rom.mk,
+# linker/linker.mk, guest/guest.mk, loader/loader.mk, tests/tests.mk);
+# everything is built under build/, nothing is generated in the source tree.
+#
+#   make          build everything
+#   make run      boot the reference guest with the ROM in QEMU
+#   make test     run every test (ends with "N passed, N failed, N skipped")
+#   make deps     check for (and as root install) the Debian packages needed
+#   make V=1      show the commands
+
+B        := build
+V        ?= 0
+Q        := $(if $(filter 1,$(V)),,@)
+SRC      := $(CURDIR)
+SHELL    := /bin/bash
+
+CC       ?= gcc
+HOSTCC   := gcc
+NASM     := nasm
+LD       := ld
+OBJCOPY  := objcopy
+
+# Host tools and tests: warnings are errors.
+HOST_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -I$(SRC)
+SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer \
+               -fno-sanitize-recover=all
+
+.DEFAULT_GOAL := all
+.PHONY: all deps run test test-body abi-check clean help bench debug fuzz
+
+# deps first, then the real work in a sub-make, so a missing tool is
+# installed before any rule needs it.
+all run test bench debug fuzz: deps
+	$(Q)$(MAKE) --no-print-directory $@-body
+
+deps:
+	$(Q)$(SRC)/tests/deps.sh
+
+help:
+	@sed -n '3,13p' Makefile | sed 's/^# \{0,1\}//'
+
+clean:
+	rm -rf $(B)
+
+include abi/abi.mk
+include rom/rom.mk
+include linker/linker.mk
+include guest/guest.mk
+include loader/loader.mk
+include tests/tests.mk
+
+all-body: $(ALL_TARGETS)

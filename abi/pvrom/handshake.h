@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pvrom ABI: the init handshake and the info op.
+ *
+ * Size rule: each struct starts with a u32 size.  The writer of a struct sets
+ * size to the sizeof it was built with; the reader uses min(size, its own
+ * sizeof) bytes and treats the rest as zero.  New fields are appended (minor
+ * bump) and never move.
+ */
+#ifndef PVROM_HANDSHAKE_H
+#define PVROM_HANDSHAKE_H
+
+#include "base.h"
+
+/* init_args.flags */
+#define PVROM_INIT_FORCE_NATIVE	(1ull << 0)	/* use the native backend */
+#define PVROM_INIT_NO_HYPERCALL	(1ull << 1)	/* never issue hypercalls */
+
+/* init_result.features / info.features: what the chosen backend uses. */
+#define PVROM_FEAT_TSC_CALIBRATED  (1ull << 0)	/* TSC rate measured against the PIT */
+#define PVROM_FEAT_TSC_CPUID	   (1ull << 1)	/* TSC rate from a CPUID leaf */
+#define PVROM_FEAT_X2APIC	   (1ull << 2)	/* APIC ops use x2APIC MSRs */
+#define PVROM_FEAT_KVM_CLOCK	   (1ull << 8)	/* kvmclock time source */
+#define PVROM_FEAT_KVM_STEAL_TIME  (1ull << 9)
+#define PVROM_FEAT_KVM_PV_EOI	   (1ull << 10)
+#define PVROM_FEAT_KVM_NOP_IO_DELAY (1ull << 11)
+#define PVROM_FEAT_CPUID_CACHE	   (1ull << 12)
+
+#define PVROM_NAME_LEN		32
+#define PVROM_BACKEND_LEN	16
+
+struct pvrom_init_args {		/* 136 bytes in ABI 1.0 */
+	uint32_t size;			/* 0x00 sizeof as the guest knows it */
+	uint16_t abi_major;		/* 0x04 ABI the guest was built against */
+	uint16_t abi_minor;		/* 0x06 */
+	uint64_t flags;			/* 0x08 PVROM_INIT_* */
+	uint64_t apic_va;		/* 0x10 guest VA of the xAPIC page; 0: x2APIC */
+	uint32_t max_cpus;		/* 0x18 per-CPU slots provided (>= 1) */
+	uint32_t _pad0;			/* 0x1C zero */
+	char guest_name[PVROM_NAME_LEN];	/* 0x20 NUL-terminated */
+	char guest_version[PVROM_NAME_LEN];	/* 0x40 */
+	char guest_license[PVROM_NAME_LEN];	/* 0x60 SPDX id */
+	uint64_t _reserved0;		/* 0x80 zero */
+};
+PVROM_STATIC_ASSERT(sizeof(struct pvrom_init_args) == 136, "init_args size");
+
+struct pvrom_init_result {		/* 96 bytes in ABI 1.0 */
+	uint32_t size;			/* 0x00 sizeof as the ROM knows it */
+	uint16_t abi_major;		/* 0x04 ABI the ROM implements */
+	uint16_t abi_minor;		/* 0x06 */
+	uint64_t features;		/* 0x08 PVROM_FEAT_* */
+	char backend[PVROM_BACKEND_LEN];	/* 0x10 "native", "kvm", ... */
+	char release[PVROM_NAME_LEN];	/* 0x20 ROM release */
+	char _reserved[32];		/* 0x40 zero */
+};
+PVROM_STATIC_ASSERT(sizeof(struct pvrom_init_result) == 96, "init_result size");
+
+struct pvrom_info {			/* 128 bytes in ABI 1.0 */
+	uint32_t size;			/* 0x00 */
+	uint16_t abi_major;		/* 0x04 */
+	uint16_t abi_minor;		/* 0x06 */
+	uint64_t features;		/* 0x08 PVROM_FEAT_* in use */
+	char backend[PVROM_BACKEND_LEN];	/* 0x10 */
+	uint64_t cycle_hz;		/* 0x20 cycle counter rate */
+	uint64_t apic_timer_hz;		/* 0x28 LAPIC timer input rate, after divide */
+	uint64_t boot_wallclock_ns;	/* 0x30 wall clock when init ran */
+	uint32_t max_cpus;		/* 0x38 as given to init */
+	uint32_t fallbacks;		/* 0x3C ops that fell back to native */
+	char note[64];			/* 0x40 why, if fallbacks != 0 */
+};
+PVROM_STATIC_ASSERT(sizeof(struct pvrom_info) == 128, "info size");
+
+#endif /* PVROM_HANDSHAKE_H */

@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The test runner.  Each area registers suites:
+#   TEST_SUITES += name
+#   SUITE_name  := shell command that prints PASS:/FAIL:/SKIP: lines
+#   TEST_DEPS   += files the command needs (built before any suite runs)
+# tests/run.sh runs them in order and prints "N passed, N failed, N skipped".
+
+TEST_SUITES += abi-check
+SUITE_abi-check := $(MAKE) --no-print-directory -s abi-check
+
+test-body: $(ALL_TARGETS) $(TEST_DEPS)
+	$(Q)mkdir -p $(B)/tests/logs
+	$(Q)$(SRC)/tests/run.sh $(B)/tests/logs \
+	    $(foreach s,$(TEST_SUITES),'$(s)=$(subst ','\'',$(SUITE_$(s)))')
