@@ -1,1 +1,39 @@
 # SPDX-License-Identifier: GPL-2.0-only
+#
+# Host tools and the ROM image:
+#   $(B)/pvrom-link   builds and checks ROM images (linker/pvrom-link.c)
+#   $(B)/pvrom-info   inspects them (linker/pvrom-info.c)
+#   $(B)/pvrom.rom    the ROM, ABI 1.$(ROM_ABI_MINOR), from rom/rom.mk's head and ELF
+#   $(B)/compat/pvrom-1.1.rom   the same sources built as ABI 1.1
+# Both tools compile the guest's own validator (guest/bind/image.c), so
+# the host checks exactly what the guest will check.
+
+PVB_SRCS := guest/bind/image.c guest/bind/crc32.c guest/bind/license.c
+PVROM_LINK_SRCS := linker/pvrom-link.c linker/seal.c $(PVB_SRCS)
+PVROM_INFO_SRCS := linker/pvrom-info.c $(PVB_SRCS)
+PVB_HDRS := $(wildcard guest/bind/image.h guest/bind/elf64.h abi/pvrom/*.h linker/*.h)
+
+$(B)/pvrom-link: $(PVROM_LINK_SRCS) $(PVB_HDRS)
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(PVROM_LINK_SRCS)
+
+$(B)/pvrom-info: $(PVROM_INFO_SRCS) $(PVB_HDRS)
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(PVROM_INFO_SRCS)
+
+PVROM_MAX_SIZE ?= 16384
+
+$(B)/pvrom.rom: $(B)/pvrom-link $(ROM_HEAD) $(ROM_ELF)
+	$(Q)$(B)/pvrom-link --head $(ROM_HEAD) --elf $(ROM_ELF) \
+	    --abi-minor $(ROM_ABI_MINOR) --max-size $(PVROM_MAX_SIZE) -o $@
+
+$(B)/compat/pvrom-1.1.rom: $(B)/pvrom-link $(B)/compat/rom-1.1/head.bin \
+			   $(B)/compat/rom-1.1/pvrom.elf
+	@mkdir -p $(@D)
+	$(Q)$(B)/pvrom-link --head $(B)/compat/rom-1.1/head.bin \
+	    --elf $(B)/compat/rom-1.1/pvrom.elf --abi-minor 1 \
+	    --max-size $(PVROM_MAX_SIZE) -o $@
+
+ALL_TARGETS += $(B)/pvrom-link $(B)/pvrom-info $(B)/pvrom.rom $(B)/compat/pvrom-1.1.rom

@@ -24,6 +24,7 @@ needs=(
 	"cmd:sha256sum coreutils"
 	"cmd:timeout coreutils"
 	"cmd:git git"
+	"cmd:python3 python3"
 	"cmd:grub-mkrescue grub-common"
 	"dir:/usr/lib/grub/i386-pc grub-pc-bin"
 	"cmd:xorriso xorriso"

@@ -5,11 +5,10 @@
 #   SUITE_name  := shell command that prints PASS:/FAIL:/SKIP: lines
 #   TEST_DEPS   += files the command needs (built before any suite runs)
 # tests/run.sh runs them in order and prints "N passed, N failed, N skipped".
+# The test-body rule itself is in the top Makefile, after every fragment.
 
 TEST_SUITES += abi-check
 SUITE_abi-check := $(MAKE) --no-print-directory -s abi-check
 
-test-body: $(ALL_TARGETS) $(TEST_DEPS)
-	$(Q)mkdir -p $(B)/tests/logs
-	$(Q)$(SRC)/tests/run.sh $(B)/tests/logs \
-	    $(foreach s,$(TEST_SUITES),'$(s)=$(subst ','\'',$(SUITE_$(s)))')
+include tests/qemu/qemu.mk
+include tests/host/host.mk

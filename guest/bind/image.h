@@ -85,7 +85,9 @@ struct pvb_image {
 
 /*
  * Validate a ROM of at most 'avail' bytes at 'buf'.  'major' is the ABI
- * major the caller speaks.  On PVB_OK, *img describes it.
+ * major the caller speaks.  On PVB_OK, *img describes it.  On failure,
+ * *img holds only what was checked before the failing step (the rest is
+ * zero/NULL): enough for an inspector to show, never to bind with.
  */
 int pvb_validate(const void *buf, size_t avail, uint16_t major,
 		 struct pvb_image *img);
@@ -101,7 +103,9 @@ int pvb_lookup_gnu(const struct pvb_image *img, const char *name,
 		   const char *version, uint32_t *offset);
 
 /* Iterate defined dynamic symbols: i from 0 to img->nsyms; returns 0 when
- * slot i is not a defined, versioned function/object. */
+ * slot i is not a defined, versioned function/object.  An unversioned
+ * global symbol (version index 1) is listed with *version == "" so that
+ * tools can show it; lookups never match it. */
 int pvb_symbol(const struct pvb_image *img, uint32_t i, const char **name,
 	       const char **version, uint32_t *offset, uint32_t *size);
 

@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * pvrom-info: show what a pvrom image contains and whether the guest's
+ * validator accepts it, like readelf does for ELF files.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "abi/pvrom/ops.h"
+#include "guest/bind/image.h"
+
+#define FILE_MAX	(4u * 1024 * 1024)
+
+static const char *prog = "pvrom-info";
+
+static const char usage_text[] =
+"NAME\n"
+"    pvrom-info - show the contents and validity of a pvrom option-ROM image\n"
+"\n"
+"SYNOPSIS\n"
+"    pvrom-info [--json] [--extract-elf OUT] [--major N] FILE\n"
+"    pvrom-info --help\n"
+"\n"
+"DESCRIPTION\n"
+"    Reads the pvrom image FILE (for example build/pvrom.rom) and prints the\n"
+"    pvrom header fields, the ABI version, the PCI IDs, the ELF notes (licence\n"
+"    and whether it is GPL-compatible, release, vendor, backends, GNU\n"
+"    build-id, source hash and URL), the data and per-CPU area sizes, every\n"
+"    exported op with its symbol version, offset and size and whether this\n"
+"    tool's ABI headers know it, then the verdict of the same validator the\n"
+"    guest uses: 'valid' or 'INVALID: <error name>: <message>'.  Fields that\n"
+"    could be read are shown even for an invalid image.\n"
+"\n"
+"OPTIONS\n"
+"    --json              print a single JSON object instead of text.\n"
+"    --extract-elf OUT   write the ELF image embedded in the ROM to OUT, so\n"
+"                        that 'readelf --dyn-syms -V OUT' and 'objdump -T OUT'\n"
+"                        show the ops and their versions.\n"
+"    --major N           validate for ABI major N (default 1).\n"
+"    -h, --help          show this text.\n"
+"\n"
+"EXIT STATUS\n"
+"    0  the image is valid.\n"
+"    1  the image is invalid (or the ELF could not be extracted from it).\n"
+"    2  usage or I/O error.\n"
+"\n"
+"EXAMPLES\n"
+"    pvrom-info build/pvrom.rom\n"
+"    pvrom-info --json build/pvrom.rom | python3 -m json.tool\n"
+"    pvrom-info --extract-elf rom.elf build/pvrom.rom && readelf --dyn-syms -V rom.elf\n";
+
+struct op_def {
+	const char *sym;
+	const char *version;
+};
+
+#define OP_DEF(g, name, ret, params, attrs, minor)			\
+	{ PVROM_SYM_PREFIX #name, PVROM_VERSION_PREFIX "1." #minor },
+static const struct op_def all_ops[] = {
+	PVROM_OPS_1_0(OP_DEF)
+	PVROM_OPS_1_1(OP_DEF)
+};
+#undef OP_DEF
+#define NOPS (sizeof(all_ops) / sizeof(all_ops[0]))
+
+/* "yes", "no" (unknown name) or "version" (known name, other version). */
+static const char *op_known(const char *name, const char *version)
+{
+	const char *r = "no";
+	size_t k;
+
+	for (k = 0; k < NOPS; k++) {
+		if (strcmp(all_ops[k].sym, name))
+			continue;
+		if (!strcmp(all_ops[k].version, version))
+			return "yes";
+		r = "version";
+	}
+	return r;
+}
+
+static void usage_error(const char *msg)
+{
+	fprintf(stderr, "%s: %s\nTry '%s --help'.\n", prog, msg, prog);
+	exit(2);
+}
+
+static uint16_t get16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
+
+/* ---- output helpers -------------------------------------------------- */
+
+static void text_str(const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7f)
+			printf("\\x%02x", c);
+		else
+			putchar(c);
+	}
+}
+
+static void json_str(const char *s)
+{
+	if (!s) {
+		fputs("null", stdout);
+		return;
+	}
+	putchar('"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", stdout);
+		else if (c == '\t')
+			fputs("\\t", stdout);
+		else if (c < 0x20 || c >= 0x7f)
+			printf("\\u%04x", c);	/* never emit invalid UTF-8 */
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+static void hex(const uint8_t *p, uint32_t n)
+{
+	uint32_t i;
+
+	for (i = 0; i < n; i++)
+		printf("%02x", p[i]);
+}
+
+struct rom_view {
+	const char *path;
+	const uint8_t *buf;
+	size_t size;
+	int have_hdr;			/* magic found, header readable */
+	struct pvrom_header hdr;
+	int have_pcir;
+	struct pvrom_pcir pcir;
+	uint16_t pcir_off;
+};
+
+static void view_raw(struct rom_view *v)
+{
+	if (v->size >= PVROM_HEADER_OFFSET + sizeof(v->hdr) &&
+	    !memcmp(v->buf + PVROM_HEADER_OFFSET, PVROM_HEADER_MAGIC, 8)) {
+		memcpy(&v->hdr, v->buf + PVROM_HEADER_OFFSET, sizeof(v->hdr));
+		v->have_hdr = 1;
+	}
+	if (v->size >= 0x1c) {
+		v->pcir_off = get16(v->buf + PVROM_OPTROM_PCIR_PTR);
+		if (v->pcir_off && v->pcir_off + sizeof(v->pcir) <= v->size &&
+		    !memcmp(v->buf + v->pcir_off, "PCIR", 4)) {
+			memcpy(&v->pcir, v->buf + v->pcir_off, sizeof(v->pcir));
+			v->have_pcir = 1;
+		}
+	}
+}
+
+static void print_text_note(const char *label, const char *s)
+{
+	printf("  %-16s", label);
+	if (s)
+		text_str(s);
+	else
+		fputs("(none)", stdout);
+	putchar('\n');
+}
+
+static void print_text(const struct rom_view *v, const struct pvb_image *img, int err)
+{
+	const struct pvrom_header *h = &v->hdr;
+	uint32_t i, nexp = 0, nknown = 0;
+	size_t k;
+
+	printf("File: %s (%zu bytes)\n", v->path, v->size);
+	if (v->size >= 3 && v->buf[0] == 0x55 && v->buf[1] == 0xAA)
+		printf("  %-16s55 AA, %u x 512 = %u bytes\n", "Option ROM:", v->buf[2],
+		       v->buf[2] * 512u);
+	else
+		printf("  %-16s(no 55 AA signature)\n", "Option ROM:");
+	if (v->have_pcir)
+		printf("  %-16s%04x:%04x class %02x%02x%02x code type %u (PCIR at 0x%x)\n",
+		       "PCI:", v->pcir.vendor, v->pcir.device, v->pcir.class_code[2],
+		       v->pcir.class_code[1], v->pcir.class_code[0], v->pcir.code_type,
+		       v->pcir_off);
+	if (v->have_hdr) {
+		printf("pvrom header (at 0x%x):\n", PVROM_HEADER_OFFSET);
+		printf("  %-16s%u.%u\n", "ABI version:", h->abi_major, h->abi_minor);
+		printf("  %-16s%u bytes\n", "Header size:", h->header_size);
+		printf("  %-16s0x%04x\n", "Flags:", h->flags);
+		printf("  %-16s%u bytes\n", "Image size:", h->image_size);
+		printf("  %-16soffset 0x%x, %u bytes\n", "ELF image:", h->elf_offset, h->elf_size);
+		printf("  %-16s%u bytes global, %u bytes per CPU\n", "Data area:",
+		       h->data_size, h->percpu_size);
+		printf("  %-16s0x%08x\n", "CRC-32:", h->crc32);
+		printf("  %-16s0x%02x\n", "Checksum:", h->checksum);
+	} else {
+		printf("pvrom header: (not found)\n");
+	}
+	if (img->elf) {
+		printf("ELF notes:\n");
+		print_text_note("Licence:", img->license);
+		if (img->license)
+			printf("  %-16s%s\n", "GPL-compatible:",
+			       pvb_license_gpl_compatible(img->license) ? "yes" : "no");
+		print_text_note("Release:", img->release);
+		print_text_note("Vendor:", img->vendor);
+		print_text_note("Backends:", img->backends);
+		printf("  %-16s", "Build-id:");
+		if (img->build_id)
+			hex(img->build_id, img->build_id_len);
+		else
+			fputs("(none)", stdout);
+		putchar('\n');
+		print_text_note("Source hash:", img->source_hash);
+		print_text_note("Source URL:", img->source_url);
+	}
+	if (err == PVB_OK) {
+		printf("  %-16s%u bytes global, %u bytes per CPU; fault table at 0x%x, %u entries\n",
+		       "Layout:", img->layout.data_size, img->layout.percpu_size,
+		       img->layout.extable_offset,
+		       img->layout.extable_size / (uint32_t)sizeof(struct pvrom_extable_entry));
+		printf("  %-16s%u bytes mapped R+X\n", "Text:", img->text_size);
+		printf("Ops:\n  %-10s %6s  %-10s %-7s %s\n", "Offset", "Size", "Version",
+		       "Known", "Name");
+		for (i = 1; i < img->nsyms; i++) {
+			const char *name, *ver, *known;
+			uint32_t off, size;
+
+			if (!pvb_symbol(img, i, &name, &ver, &off, &size))
+				continue;
+			known = op_known(name, ver);
+			nexp++;
+			nknown += !strcmp(known, "yes");
+			printf("  0x%08x %6u  %-10s %-7s ", off, size, *ver ? ver : "(none)", known);
+			text_str(name);
+			putchar('\n');
+		}
+		printf("  %u exported, %u known to this tool's ABI headers\n", nexp, nknown);
+		for (k = 0; k < NOPS; k++) {
+			uint32_t off;
+			unsigned minor = (unsigned)(all_ops[k].version[strlen(all_ops[k].version) - 1] - '0');
+
+			if (minor <= h->abi_minor &&
+			    pvb_lookup(img, all_ops[k].sym, all_ops[k].version, &off) != PVB_OK)
+				printf("  missing: %s@%s\n", all_ops[k].sym, all_ops[k].version);
+		}
+		printf("Verdict: valid\n");
+	} else {
+		printf("Verdict: INVALID: %s: %s\n", pvb_errname(err), pvb_strerror(err));
+	}
+}
+
+static void json_kv_str(const char *key, const char *val, int comma)
+{
+	printf("\"%s\":", key);
+	json_str(val);
+	if (comma)
+		putchar(',');
+}
+
+static void print_json(const struct rom_view *v, const struct pvb_image *img, int err)
+{
+	const struct pvrom_header *h = &v->hdr;
+	uint32_t i;
+	int first = 1;
+
+	putchar('{');
+	json_kv_str("file", v->path, 1);
+	printf("\"file_size\":%zu,", v->size);
+	printf("\"valid\":%s,", err == PVB_OK ? "true" : "false");
+	if (err == PVB_OK)
+		printf("\"error\":null,");
+	else {
+		printf("\"error\":{\"code\":%d,\"name\":\"%s\",\"message\":", err,
+		       pvb_errname(err));
+		json_str(pvb_strerror(err));
+		printf("},");
+	}
+	if (v->have_hdr)
+		printf("\"header\":{\"magic\":\"PVROMHDR\",\"abi_major\":%u,\"abi_minor\":%u,"
+		       "\"header_size\":%u,\"flags\":%u,\"image_size\":%u,\"elf_offset\":%u,"
+		       "\"elf_size\":%u,\"data_size\":%u,\"percpu_size\":%u,"
+		       "\"crc32\":\"0x%08x\",\"checksum\":%u},\"abi\":\"%u.%u\",",
+		       h->abi_major, h->abi_minor, h->header_size, h->flags, h->image_size,
+		       h->elf_offset, h->elf_size, h->data_size, h->percpu_size, h->crc32,
+		       h->checksum, h->abi_major, h->abi_minor);
+	else
+		printf("\"header\":null,\"abi\":null,");
+	if (v->have_pcir)
+		printf("\"pci\":{\"vendor\":\"%04x\",\"device\":\"%04x\",\"class\":\"%02x%02x%02x\","
+		       "\"code_type\":%u},", v->pcir.vendor, v->pcir.device,
+		       v->pcir.class_code[2], v->pcir.class_code[1], v->pcir.class_code[0],
+		       v->pcir.code_type);
+	else
+		printf("\"pci\":null,");
+	json_kv_str("license", img->license, 1);
+	printf("\"license_gpl_compatible\":%s,",
+	       img->license && pvb_license_gpl_compatible(img->license) ? "true" : "false");
+	json_kv_str("release", img->release, 1);
+	json_kv_str("vendor", img->vendor, 1);
+	json_kv_str("backends", img->backends, 1);
+	printf("\"build_id\":");
+	if (img->build_id) {
+		putchar('"');
+		hex(img->build_id, img->build_id_len);
+		printf("\",");
+	} else {
+		printf("null,");
+	}
+	json_kv_str("source_hash", img->source_hash, 1);
+	json_kv_str("source_url", img->source_url, 1);
+	if (err == PVB_OK)
+		printf("\"text_size\":%u,\"layout\":{\"data_size\":%u,\"percpu_size\":%u,"
+		       "\"extable_offset\":%u,\"extable_size\":%u},", img->text_size,
+		       img->layout.data_size, img->layout.percpu_size,
+		       img->layout.extable_offset, img->layout.extable_size);
+	printf("\"ops\":[");
+	for (i = 1; err == PVB_OK && i < img->nsyms; i++) {
+		const char *name, *ver;
+		uint32_t off, size;
+
+		if (!pvb_symbol(img, i, &name, &ver, &off, &size))
+			continue;
+		printf("%s{", first ? "" : ",");
+		first = 0;
+		json_kv_str("name", name, 1);
+		json_kv_str("version", ver, 1);
+		printf("\"offset\":%u,\"size\":%u,\"known\":%s}", off, size,
+		       !strcmp(op_known(name, ver), "yes") ? "true" : "false");
+	}
+	printf("]}\n");
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "extract-elf", required_argument, NULL, 'x' },
+		{ "major", required_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *extract = NULL;
+	unsigned long major = PVROM_ABI_MAJOR;
+	struct rom_view v;
+	struct pvb_image img;
+	int c, json = 0, err, rc;
+	uint8_t *buf;
+	FILE *f;
+	char *end;
+
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j': json = 1; break;
+		case 'x': extract = optarg; break;
+		case 'm':
+			errno = 0;
+			major = strtoul(optarg, &end, 0);
+			if (errno || *optarg == '\0' || *end || major > 0xffff)
+				usage_error("invalid --major");
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		default:
+			usage_error("invalid option");
+		}
+	}
+	if (optind != argc - 1)
+		usage_error("exactly one FILE is needed");
+
+	memset(&v, 0, sizeof(v));
+	v.path = argv[optind];
+	f = fopen(v.path, "rb");
+	if (!f) {
+		fprintf(stderr, "%s: %s: %s\n", prog, v.path, strerror(errno));
+		return 2;
+	}
+	buf = malloc(FILE_MAX);
+	if (!buf) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return 2;
+	}
+	v.size = fread(buf, 1, FILE_MAX, f);
+	if (ferror(f)) {
+		fprintf(stderr, "%s: %s: read error\n", prog, v.path);
+		return 2;
+	}
+	fclose(f);
+	v.buf = buf;
+
+	err = pvb_validate(buf, v.size, (uint16_t)major, &img);
+	view_raw(&v);
+	if (json)
+		print_json(&v, &img, err);
+	else
+		print_text(&v, &img, err);
+	rc = err == PVB_OK ? 0 : 1;
+
+	if (extract) {
+		if (!img.elf) {
+			fprintf(stderr, "%s: %s: cannot extract the ELF image: %s\n", prog,
+				v.path, pvb_strerror(err));
+			rc = 1;
+		} else {
+			f = fopen(extract, "wb");
+			if (!f || fwrite(img.elf, 1, img.elf_size, f) != img.elf_size || fclose(f)) {
+				fprintf(stderr, "%s: %s: cannot write: %s\n", prog, extract,
+					strerror(errno));
+				rc = 2;
+			}
+		}
+	}
+	free(buf);
+	return rc;
+}

@@ -1,0 +1,646 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * pvrom-link: turn the 16-bit option-ROM head and the linked ROM ELF into a
+ * pvrom image, checking everything the ABI forbids first (as the Linux vDSO's
+ * post-link checker does) and validating the result with the same validator
+ * the guest runs.  Any problem fails the build with a message naming it.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "abi/pvrom/ops.h"
+#include "guest/bind/elf64.h"
+#include "guest/bind/image.h"
+#include "linker/seal.h"
+
+#define HEAD_MAX	4096u
+#define MAX_MINOR	1u
+#define ELF_FILE_MAX	(PVROM_IMAGE_MAX - PVROM_ELF_ALIGN)
+
+static const char *prog = "pvrom-link";
+static const char *elf_path = "ELF";
+static int errors;
+/* Freed at exit, so error paths can simply return.  A failed link also
+ * removes a stale output, so nothing downstream picks up an old image. */
+static uint8_t *head_buf, *elf_buf, *rom_buf;
+static const char *out_path;
+
+static void at_exit(void)
+{
+	if (errors && out_path)
+		remove(out_path);
+	free(head_buf);
+	free(elf_buf);
+	free(rom_buf);
+}
+
+static const char usage_text[] =
+"NAME\n"
+"    pvrom-link - build and check a pvrom option-ROM image\n"
+"\n"
+"SYNOPSIS\n"
+"    pvrom-link --head FILE --elf FILE -o OUT [--abi-minor N]\n"
+"               [--pci-id VVVV:DDDD] [--max-size BYTES]\n"
+"    pvrom-link --help\n"
+"\n"
+"DESCRIPTION\n"
+"    Places the 16-bit option-ROM head (at most 4096 bytes, from nasm) at\n"
+"    offset 0 and the ROM's ELF image at offset 0x1000, then writes the pvrom\n"
+"    header at 0x20 (magic, ABI 1.N, sizes, data and per-CPU sizes taken from\n"
+"    the ELF's PVROM layout note), the PCI data structure at the head's 0x18\n"
+"    pointer, the $PnP header checksum (if the head has one at its 0x1A\n"
+"    pointer), the length byte, zero padding to 512 bytes, the CRC-32 and the\n"
+"    checksum byte.  The result is checked with the guest's own validator.\n"
+"\n"
+"    The link fails, naming the problem, on: a dynamic relocation (a\n"
+"    non-empty .rela.dyn/.rel.dyn/.relr.dyn section, DT_RELA, DT_REL,\n"
+"    DT_JMPREL, DT_RELR, DT_TEXTREL), DT_NEEDED, a writable or W+X segment,\n"
+"    more than one PT_LOAD, memsz != filesz, an undefined dynamic symbol, a\n"
+"    non-empty writable allocated section (.data, .bss, .got, ...), an op of\n"
+"    the ABI missing or exported at the wrong version, an op newer than\n"
+"    --abi-minor, an image over --max-size, a head over 4096 bytes or with\n"
+"    non-zero bytes in the pvrom header area 0x20..0x7F.\n"
+"\n"
+"OPTIONS\n"
+"    --head FILE         16-bit head (55 AA, entry, PCIR and $PnP pointers).\n"
+"    --elf FILE          the linked ROM ELF (ET_DYN, one R+X PT_LOAD).\n"
+"    -o, --output OUT    the ROM image to write (only written when valid).\n"
+"    --abi-minor N       ABI minor the ROM implements (default 0, at most 1);\n"
+"                        every op of PVROM_1.0 .. PVROM_1.N must be exported.\n"
+"    --pci-id VVVV:DDDD  PCIR vendor:device in hex (default 1b36:0005,\n"
+"                        QEMU's pci-testdev).\n"
+"    --max-size BYTES    fail if the image is larger (default 16384).\n"
+"    -h, --help          show this text.\n"
+"\n"
+"EXIT STATUS\n"
+"    0 on success, 1 if a check failed, 2 on a usage or I/O error.\n"
+"\n"
+"EXAMPLES\n"
+"    pvrom-link --head build/rom/head.bin --elf build/rom/pvrom.elf \\\n"
+"               -o build/pvrom.rom\n"
+"    pvrom-link --head h.bin --elf rom11.elf --abi-minor 1 -o pvrom-1.1.rom\n";
+
+static void fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: error: ", prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	errors++;
+}
+
+static void usage_error(const char *msg)
+{
+	fprintf(stderr, "%s: %s\nTry '%s --help'.\n", prog, msg, prog);
+	exit(2);
+}
+
+static uint8_t *read_file(const char *path, size_t max, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	uint8_t *buf;
+	size_t n;
+
+	if (!f) {
+		fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+		exit(2);
+	}
+	buf = malloc(max + 1);
+	if (!buf) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		exit(2);
+	}
+	n = fread(buf, 1, max + 1, f);
+	if (ferror(f)) {
+		fprintf(stderr, "%s: %s: read error\n", prog, path);
+		exit(2);
+	}
+	fclose(f);
+	*size = n;
+	return buf;
+}
+
+static uint16_t get16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
+static void put16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
+static void put32(uint8_t *p, uint32_t v)
+{
+	put16(p, (uint16_t)v);
+	put16(p + 2, (uint16_t)(v >> 16));
+}
+
+static int in_file(uint64_t off, uint64_t len, uint64_t size)
+{
+	return off <= size && len <= size - off;
+}
+
+/* ---- checks on the ELF file, before it goes into the ROM ------------- */
+
+struct elf_file {
+	const uint8_t *p;
+	size_t size;
+	struct pvb_ehdr eh;
+	struct pvrom_note_layout layout;
+	int have_layout;
+};
+
+static const char *section_name(const struct elf_file *ef, const struct pvb_shdr *strsec,
+				uint32_t off)
+{
+	if (!strsec || off >= strsec->sh_size ||
+	    !in_file(strsec->sh_offset, strsec->sh_size, ef->size) ||
+	    !memchr(ef->p + strsec->sh_offset + off, 0, strsec->sh_size - off))
+		return "?";
+	return (const char *)ef->p + strsec->sh_offset + off;
+}
+
+static void parse_layout(struct elf_file *ef, const struct pvb_phdr *ph)
+{
+	uint64_t pos = 0, a = ph->p_align == 8 ? 8 : 4;
+	const uint8_t *seg = ef->p + ph->p_offset;
+
+	while (pos + sizeof(struct pvb_nhdr) <= ph->p_filesz) {
+		struct pvb_nhdr nh;
+		uint64_t desc;
+
+		memcpy(&nh, seg + pos, sizeof(nh));
+		desc = (pos + sizeof(nh) + nh.n_namesz + a - 1) & ~(a - 1);
+		if (!in_file(desc, nh.n_descsz, ph->p_filesz))
+			return;	/* the validator names this one */
+		if (nh.n_namesz == sizeof(PVROM_NOTE_NAME) &&
+		    !memcmp(seg + pos + sizeof(nh), PVROM_NOTE_NAME, sizeof(PVROM_NOTE_NAME)) &&
+		    nh.n_type == PVROM_NOTE_LAYOUT &&
+		    nh.n_descsz == sizeof(struct pvrom_note_layout)) {
+			memcpy(&ef->layout, seg + desc, sizeof(ef->layout));
+			ef->have_layout = 1;
+		}
+		pos = (desc + nh.n_descsz + a - 1) & ~(a - 1);
+	}
+}
+
+static int check_segments(struct elf_file *ef)
+{
+	unsigned i, nload = 0;
+
+	if (!in_file(ef->eh.e_phoff, (uint64_t)ef->eh.e_phnum * sizeof(struct pvb_phdr),
+		     ef->size) || ef->eh.e_phentsize != sizeof(struct pvb_phdr)) {
+		fail("%s: program headers outside the file", elf_path);
+		return -1;
+	}
+	for (i = 0; i < ef->eh.e_phnum; i++) {
+		struct pvb_phdr ph;
+
+		memcpy(&ph, ef->p + ef->eh.e_phoff + i * sizeof(ph), sizeof(ph));
+		if (ph.p_type == PVB_PT_GNU_STACK) {
+			if (ph.p_flags & PVB_PF_X)
+				fail("%s: executable stack (PT_GNU_STACK has X): link with -z noexecstack",
+				     elf_path);
+			continue;
+		}
+		if (ph.p_type == PVB_PT_NULL)
+			continue;
+		if ((ph.p_flags & PVB_PF_W) && (ph.p_flags & PVB_PF_X))
+			fail("%s: segment %u (type 0x%x) is writable and executable (W+X)",
+			     elf_path, i, ph.p_type);
+		else if (ph.p_flags & PVB_PF_W)
+			fail("%s: segment %u (type 0x%x) is writable: the ROM may not have "
+			     "writable segments (use the guest's data area)", elf_path, i, ph.p_type);
+		if (ph.p_type == PVB_PT_LOAD) {
+			nload++;
+			if (ph.p_memsz != ph.p_filesz)
+				fail("%s: PT_LOAD memsz 0x%llx != filesz 0x%llx (.bss or padding "
+				     "not in the file)", elf_path,
+				     (unsigned long long)ph.p_memsz,
+				     (unsigned long long)ph.p_filesz);
+			if (ph.p_offset != 0 || ph.p_vaddr != 0)
+				fail("%s: PT_LOAD at offset 0x%llx vaddr 0x%llx, must be 0/0",
+				     elf_path, (unsigned long long)ph.p_offset,
+				     (unsigned long long)ph.p_vaddr);
+		}
+		if (ph.p_type == PVB_PT_NOTE && in_file(ph.p_offset, ph.p_filesz, ef->size))
+			parse_layout(ef, &ph);
+	}
+	if (nload != 1)
+		fail("%s: %u PT_LOAD segments, exactly one (R+X) is allowed", elf_path, nload);
+	if (!ef->have_layout)
+		fail("%s: no PVROM layout note (type %d): the linker script must emit it",
+		     elf_path, PVROM_NOTE_LAYOUT);
+	return 0;
+}
+
+static void check_dynsym(const struct elf_file *ef, const struct pvb_shdr *sh)
+{
+	const struct pvb_shdr *str;
+	struct pvb_shdr strsh;
+	uint64_t n, i;
+
+	if (sh->sh_link >= ef->eh.e_shnum)
+		return;
+	memcpy(&strsh, ef->p + ef->eh.e_shoff + sh->sh_link * sizeof(strsh), sizeof(strsh));
+	str = &strsh;
+	n = sh->sh_size / sizeof(struct pvb_sym);
+	for (i = 1; i < n; i++) {
+		struct pvb_sym s;
+
+		memcpy(&s, ef->p + sh->sh_offset + i * sizeof(s), sizeof(s));
+		if (s.st_shndx == PVB_SHN_UNDEF)
+			fail("%s: undefined dynamic symbol '%s': the ROM cannot import anything",
+			     elf_path, section_name(ef, str, s.st_name));
+	}
+}
+
+static void check_sections(const struct elf_file *ef)
+{
+	struct pvb_shdr strsh, sh;
+	const struct pvb_shdr *str = NULL;
+	unsigned i;
+
+	if (ef->eh.e_shnum == 0)
+		return;		/* no section headers: the segment checks remain */
+	if (ef->eh.e_shentsize != sizeof(sh) ||
+	    !in_file(ef->eh.e_shoff, (uint64_t)ef->eh.e_shnum * sizeof(sh), ef->size)) {
+		fail("%s: section headers outside the file", elf_path);
+		return;
+	}
+	if (ef->eh.e_shstrndx < ef->eh.e_shnum) {
+		memcpy(&strsh, ef->p + ef->eh.e_shoff + ef->eh.e_shstrndx * sizeof(sh),
+		       sizeof(sh));
+		str = &strsh;
+	}
+	for (i = 1; i < ef->eh.e_shnum; i++) {
+		const char *name;
+
+		memcpy(&sh, ef->p + ef->eh.e_shoff + i * sizeof(sh), sizeof(sh));
+		name = section_name(ef, str, sh.sh_name);
+		if ((sh.sh_type == PVB_SHT_RELA || sh.sh_type == PVB_SHT_REL ||
+		     sh.sh_type == PVB_SHT_RELR) && (sh.sh_flags & PVB_SHF_ALLOC) &&
+		    sh.sh_size > 0)
+			fail("%s: dynamic relocation section %s (%llu bytes): the ROM must "
+			     "run unrelocated (no absolute addresses, no static pointer "
+			     "initialisers)", elf_path, name, (unsigned long long)sh.sh_size);
+		/* .dynamic carries SHF_WRITE by convention; its segment is checked. */
+		if ((sh.sh_flags & (PVB_SHF_ALLOC | PVB_SHF_WRITE)) ==
+		    (PVB_SHF_ALLOC | PVB_SHF_WRITE) && sh.sh_size > 0 &&
+		    sh.sh_type != PVB_SHT_DYNAMIC)
+			fail("%s: writable section %s (%llu bytes): the ROM may not have "
+			     ".data/.bss/.got (state lives in the guest's data area)",
+			     elf_path, name, (unsigned long long)sh.sh_size);
+		if (sh.sh_type == PVB_SHT_DYNSYM && in_file(sh.sh_offset, sh.sh_size, ef->size) &&
+		    sh.sh_link < ef->eh.e_shnum)
+			check_dynsym(ef, &sh);
+	}
+}
+
+static void check_dynamic(const struct elf_file *ef)
+{
+	unsigned i;
+
+	for (i = 0; i < ef->eh.e_phnum; i++) {
+		struct pvb_phdr ph;
+		uint64_t k;
+
+		memcpy(&ph, ef->p + ef->eh.e_phoff + i * sizeof(ph), sizeof(ph));
+		if (ph.p_type != PVB_PT_DYNAMIC || !in_file(ph.p_offset, ph.p_filesz, ef->size))
+			continue;
+		for (k = 0; k + sizeof(struct pvb_dyn) <= ph.p_filesz; k += sizeof(struct pvb_dyn)) {
+			struct pvb_dyn d;
+			const char *what = NULL;
+
+			memcpy(&d, ef->p + ph.p_offset + k, sizeof(d));
+			if (d.d_tag == PVB_DT_NULL)
+				break;
+			switch (d.d_tag) {
+			case PVB_DT_RELA:	what = "DT_RELA"; break;
+			case PVB_DT_REL:	what = "DT_REL"; break;
+			case PVB_DT_JMPREL:	what = "DT_JMPREL"; break;
+			case PVB_DT_RELR:	what = "DT_RELR"; break;
+			case PVB_DT_TEXTREL:	what = "DT_TEXTREL"; break;
+			case PVB_DT_NEEDED:	what = "DT_NEEDED"; break;
+			case PVB_DT_VERNEED:	what = "DT_VERNEED"; break;
+			case PVB_DT_RELASZ:
+				what = d.d_val ? "DT_RELASZ != 0" : NULL;
+				break;
+			case PVB_DT_RELSZ:
+				what = d.d_val ? "DT_RELSZ != 0" : NULL;
+				break;
+			case PVB_DT_PLTRELSZ:
+				what = d.d_val ? "DT_PLTRELSZ != 0" : NULL;
+				break;
+			case PVB_DT_RELRSZ:
+				what = d.d_val ? "DT_RELRSZ != 0" : NULL;
+				break;
+			case PVB_DT_FLAGS:
+				if (d.d_val & PVB_DF_TEXTREL)
+					what = "DF_TEXTREL";
+				break;
+			default:
+				break;
+			}
+			if (what)
+				fail("%s: dynamic section has %s: dynamic relocations and "
+				     "imports are forbidden", elf_path, what);
+		}
+	}
+}
+
+static void check_elf(struct elf_file *ef)
+{
+	const uint8_t *id = ef->p;
+
+	if (ef->size < sizeof(ef->eh) || memcmp(id, "\177ELF", 4) ||
+	    id[PVB_EI_CLASS] != PVB_ELFCLASS64 || id[PVB_EI_DATA] != PVB_ELFDATA2LSB) {
+		fail("%s: not a little-endian ELF64 file", elf_path);
+		return;
+	}
+	memcpy(&ef->eh, ef->p, sizeof(ef->eh));
+	if (ef->eh.e_machine != PVB_EM_X86_64 || ef->eh.e_type != PVB_ET_DYN) {
+		fail("%s: not an x86-64 ET_DYN (shared) object: link with ld -shared", elf_path);
+		return;
+	}
+	if (check_segments(ef))
+		return;
+	check_sections(ef);
+	check_dynamic(ef);
+}
+
+/* ---- ops ------------------------------------------------------------- */
+
+struct op_def {
+	const char *sym;
+	const char *version;
+	unsigned minor;
+};
+
+#define OP_DEF(g, name, ret, params, attrs, minor)			\
+	{ PVROM_SYM_PREFIX #name, PVROM_VERSION_PREFIX "1." #minor, minor },
+static const struct op_def all_ops[] = {
+	PVROM_OPS_1_0(OP_DEF)
+	PVROM_OPS_1_1(OP_DEF)
+};
+#undef OP_DEF
+
+/* Returns the number of ops checked. */
+static unsigned check_ops(const struct pvb_image *img, unsigned minor)
+{
+	unsigned k, n = 0, i;
+
+	for (k = 0; k < sizeof(all_ops) / sizeof(all_ops[0]); k++) {
+		const struct op_def *op = &all_ops[k];
+		uint32_t off, off2;
+		const char *name, *ver, *found = NULL;
+
+		if (op->minor > minor)
+			continue;
+		n++;
+		if (pvb_lookup(img, op->sym, op->version, &off) == PVB_OK) {
+			if (pvb_lookup_sysv(img, op->sym, op->version, &off2) != PVB_OK ||
+			    off2 != off)
+				fail("%s: op %s@%s: DT_HASH and DT_GNU_HASH disagree",
+				     elf_path, op->sym, op->version);
+			continue;
+		}
+		for (i = 1; i < img->nsyms; i++)
+			if (pvb_symbol(img, i, &name, &ver, NULL, NULL) && !strcmp(name, op->sym))
+				found = ver;
+		if (found)
+			fail("%s: op %s exported at version '%s', expected %s (check the "
+			     "version script)", elf_path, op->sym, *found ? found : "(none)",
+			     op->version);
+		else
+			fail("%s: op %s of ABI 1.%u is missing (expected %s@%s)", elf_path,
+			     op->sym + strlen(PVROM_SYM_PREFIX), op->minor, op->sym, op->version);
+	}
+	/* A ROM must not export a node newer than the minor it claims. */
+	for (i = 1; i < img->nsyms; i++) {
+		const char *name, *ver;
+		unsigned maj, min;
+		char tail;
+
+		if (!pvb_symbol(img, i, &name, &ver, NULL, NULL))
+			continue;
+		if (sscanf(ver, PVROM_VERSION_PREFIX "%u.%u%c", &maj, &min, &tail) == 2 &&
+		    (maj != PVROM_ABI_MAJOR || min > minor))
+			fail("%s: %s is exported at %s, newer than the ABI 1.%u this ROM "
+			     "claims (--abi-minor)", elf_path, name, ver, minor);
+	}
+	return n;
+}
+
+/* ---- the image ------------------------------------------------------- */
+
+static void put_pcir(uint8_t *rom, uint32_t at, uint16_t vendor, uint16_t device,
+		     uint32_t size)
+{
+	struct pvrom_pcir p;
+
+	memset(&p, 0, sizeof(p));
+	memcpy(p.signature, "PCIR", 4);
+	p.vendor = vendor;
+	p.device = device;
+	p.length = sizeof(p);
+	p.revision = 3;
+	/* class 0xff0000: "device does not fit any defined class" */
+	p.class_code[0] = 0x00;
+	p.class_code[1] = 0x00;
+	p.class_code[2] = 0xff;
+	p.image_length = (uint16_t)(size / PVROM_OPTROM_UNIT);
+	p.code_revision = 0;
+	p.code_type = 0;
+	p.indicator = 0x80;
+	p.max_runtime_length = (uint16_t)(size / PVROM_OPTROM_UNIT);
+	memcpy(rom + at, &p, sizeof(p));	/* host is little-endian x86 */
+}
+
+static void put_header(uint8_t *rom, unsigned minor, uint32_t size, uint32_t elf_size,
+		       const struct pvrom_note_layout *l)
+{
+	uint8_t *h = rom + PVROM_HEADER_OFFSET;
+
+	memcpy(h, PVROM_HEADER_MAGIC, 8);
+	put16(h + offsetof(struct pvrom_header, abi_major), PVROM_ABI_MAJOR);
+	put16(h + offsetof(struct pvrom_header, abi_minor), (uint16_t)minor);
+	put16(h + offsetof(struct pvrom_header, header_size), PVROM_HEADER_SIZE_1_0);
+	put16(h + offsetof(struct pvrom_header, flags), 0);
+	put32(h + offsetof(struct pvrom_header, image_size), size);
+	put32(h + offsetof(struct pvrom_header, elf_offset), PVROM_ELF_ALIGN);
+	put32(h + offsetof(struct pvrom_header, elf_size), elf_size);
+	put32(h + offsetof(struct pvrom_header, data_size), l->data_size);
+	put32(h + offsetof(struct pvrom_header, percpu_size), l->percpu_size);
+}
+
+static int fix_pnp(uint8_t *rom, size_t head_size)
+{
+	uint16_t at = get16(rom + PVROM_OPTROM_PNP_PTR);
+	unsigned len, i;
+	uint8_t sum = 0;
+
+	if (at == 0)
+		return 0;
+	if (at < PVROM_HEADER_OFFSET + PVROM_HEADER_MAX || at + 32u > head_size ||
+	    memcmp(rom + at, "$PnP", 4)) {
+		fail("head: 0x1A points to 0x%x, which holds no $PnP header inside the head", at);
+		return -1;
+	}
+	len = rom[at + 5] * 16u;
+	if (len < 32 || at + len > head_size) {
+		fail("head: $PnP header length %u bytes is invalid", len);
+		return -1;
+	}
+	rom[at + 9] = 0;
+	for (i = 0; i < len; i++)
+		sum += rom[at + i];
+	rom[at + 9] = (uint8_t)-sum;
+	return 0;
+}
+
+static unsigned long parse_num(const char *s, const char *what, unsigned long max)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 0);
+	if (errno || *s == '\0' || *end != '\0' || v > max) {
+		char msg[128];
+
+		snprintf(msg, sizeof(msg), "invalid %s '%s'", what, s);
+		usage_error(msg);
+	}
+	return v;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "head", required_argument, NULL, 'H' },
+		{ "elf", required_argument, NULL, 'E' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "abi-minor", required_argument, NULL, 'm' },
+		{ "pci-id", required_argument, NULL, 'p' },
+		{ "max-size", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *head_path = NULL, *base;
+	unsigned long minor = 0, max_size = 16384, vendor = PVROM_PCI_VENDOR_DEFAULT,
+		      device = PVROM_PCI_DEVICE_DEFAULT;
+	struct elf_file ef;
+	struct pvb_image img;
+	size_t head_size, elf_size;
+	uint8_t *head, *rom;
+	uint32_t size, i;
+	uint16_t pcir;
+	unsigned nops;
+	int c, err;
+	FILE *f;
+
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'H': head_path = optarg; break;
+		case 'E': elf_path = optarg; break;
+		case 'o': out_path = optarg; break;
+		case 'm': minor = parse_num(optarg, "--abi-minor", MAX_MINOR); break;
+		case 's': max_size = parse_num(optarg, "--max-size", PVROM_IMAGE_MAX); break;
+		case 'p': {
+			char *end;
+
+			vendor = strtoul(optarg, &end, 16);
+			if (end == optarg || *end != ':' || vendor > 0xffff)
+				usage_error("invalid --pci-id (want VVVV:DDDD in hex)");
+			device = strtoul(end + 1, &end, 16);
+			if (*end != '\0' || device > 0xffff)
+				usage_error("invalid --pci-id (want VVVV:DDDD in hex)");
+			break;
+		}
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		default:
+			usage_error("invalid option");
+		}
+	}
+	if (optind != argc || !head_path || !out_path || !strcmp(elf_path, "ELF"))
+		usage_error("--head, --elf and -o are required");
+
+	atexit(at_exit);
+	head = head_buf = read_file(head_path, HEAD_MAX, &head_size);
+	memset(&ef, 0, sizeof(ef));
+	ef.p = elf_buf = read_file(elf_path, ELF_FILE_MAX, &ef.size);
+
+	/* head */
+	if (head_size > HEAD_MAX)
+		fail("%s: head is over %u bytes: the ELF image starts at 0x1000", head_path,
+		     HEAD_MAX);
+	if (head_size < PVROM_HEADER_OFFSET || head[0] != 0x55 || head[1] != 0xAA)
+		fail("%s: head does not start with the 55 AA option-ROM signature", head_path);
+	for (i = PVROM_HEADER_OFFSET; i < PVROM_HEADER_OFFSET + PVROM_HEADER_MAX &&
+	     i < head_size && i < HEAD_MAX; i++)
+		if (head[i]) {
+			fail("%s: byte 0x%x of the pvrom header area 0x20..0x7f is not zero",
+			     head_path, i);
+			break;
+		}
+	if (ef.size > ELF_FILE_MAX)
+		fail("%s: ELF file over %u bytes cannot fit an option ROM", elf_path,
+		     ELF_FILE_MAX);
+	else
+		check_elf(&ef);
+	if (errors)
+		return 1;
+
+	elf_size = ef.size;
+	size = (uint32_t)((PVROM_ELF_ALIGN + elf_size + PVROM_OPTROM_UNIT - 1) /
+			  PVROM_OPTROM_UNIT * PVROM_OPTROM_UNIT);
+	if (size > max_size) {
+		fail("image would be %u bytes, over the --max-size limit of %lu", size, max_size);
+		return 1;
+	}
+	rom = rom_buf = calloc(1, size);
+	if (!rom) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return 2;
+	}
+	memcpy(rom, head, head_size);
+	memcpy(rom + PVROM_ELF_ALIGN, ef.p, elf_size);
+
+	pcir = get16(rom + PVROM_OPTROM_PCIR_PTR);
+	if (pcir < PVROM_HEADER_OFFSET + PVROM_HEADER_MAX || pcir % 4 ||
+	    pcir + sizeof(struct pvrom_pcir) > head_size) {
+		fail("%s: the PCIR pointer at 0x18 (0x%x) must be dword aligned, past 0x80 "
+		     "and inside the head", head_path, pcir);
+		return 1;
+	}
+	rom[PVROM_OPTROM_LEN_OFF] = (uint8_t)(size / PVROM_OPTROM_UNIT);
+	put_header(rom, (unsigned)minor, size, (uint32_t)elf_size, &ef.layout);
+	put_pcir(rom, pcir, (uint16_t)vendor, (uint16_t)device, size);
+	if (fix_pnp(rom, head_size))
+		return 1;
+	pvrom_seal(rom, size);
+
+	err = pvb_validate(rom, size, PVROM_ABI_MAJOR, &img);
+	if (err) {
+		fail("the linked image does not validate: %s: %s", pvb_errname(err),
+		     pvb_strerror(err));
+		return 1;
+	}
+	nops = check_ops(&img, (unsigned)minor);
+	if (errors)
+		return 1;
+
+	f = fopen(out_path, "wb");
+	if (!f || fwrite(rom, 1, size, f) != size || fclose(f)) {
+		fprintf(stderr, "%s: %s: cannot write: %s\n", prog, out_path, strerror(errno));
+		remove(out_path);
+		return 2;
+	}
+	base = strrchr(out_path, '/');
+	printf("%s: %u bytes (limit %lu), %u ops, ABI %u.%lu\n", base ? base + 1 : out_path,
+	       size, max_size, nops, PVROM_ABI_MAJOR, minor);
+	return 0;
+}

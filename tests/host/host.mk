@@ -1,0 +1,25 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Host tests of the validator and the ROM tools (tests/host), the fuzzer
+# (tests/fuzz) and the build-failure tests (tests/build).  Included from
+# tests/tests.mk.
+
+HOST_TEST_SRCS := tests/host/test_image.c linker/seal.c $(PVB_SRCS)
+
+$(B)/tests/test_image: $(HOST_TEST_SRCS) $(PVB_HDRS)
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(SAN_FLAGS) -o $@ $(HOST_TEST_SRCS)
+
+TEST_DEPS += $(B)/tests/test_image $(B)/pvrom.rom $(B)/compat/pvrom-1.1.rom \
+	     $(B)/pvrom-info $(B)/pvrom-link $(ROM_HEAD) $(ROM_ELF) \
+	     $(B)/compat/rom-1.1/pvrom.elf
+
+TEST_SUITES += host-image
+SUITE_host-image := $(B)/tests/test_image $(B)/pvrom.rom $(B)/compat/pvrom-1.1.rom
+
+TEST_SUITES += host-tools
+SUITE_host-tools := $(SRC)/tests/host/test_tools.sh $(B) $(B)/pvrom.rom
+
+include tests/fuzz/fuzz.mk
+include tests/build/build.mk

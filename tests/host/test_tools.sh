@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# test_tools.sh BUILD_DIR ROM: pvrom-info's text, --json and --extract-elf
+# output, exit statuses, and both tools' --help.
+set -u
+b=$1 rom=$2
+info=$b/pvrom-info link=$b/pvrom-link
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+
+pass() { echo "PASS: $1"; }
+fail() { echo "FAIL: $1${2:+ ($2)}"; fails=$((fails + 1)); }
+check() { local name=$1; shift; if "$@"; then pass "$name"; else fail "$name"; fi; }
+
+nops=$(sed -n '/^#define PVROM_OPS_1_0/,/^$/p' "$(dirname "$0")/../../abi/pvrom/ops.h" | grep -c '^  X(')
+
+"$info" "$rom" >"$tmp/text"; rc=$?
+check "pvrom-info: valid ROM exits 0" test "$rc" -eq 0
+check "pvrom-info: verdict line says valid" grep -qx 'Verdict: valid' "$tmp/text"
+check "pvrom-info: licence shown" grep -q 'Licence: *GPL-2.0-only' "$tmp/text"
+check "pvrom-info: build-id shown" grep -Eq 'Build-id: *[0-9a-f]{40}' "$tmp/text"
+check "pvrom-info: lists $nops known ops at PVROM_1.0" \
+	test "$(grep -Ec '^  0x[0-9a-f]+ +[0-9]+  PVROM_1\.0  yes ' "$tmp/text")" -eq "$nops"
+
+# --json: must parse, and agree with the text output.
+"$info" --json "$rom" >"$tmp/json"; rc=$?
+check "pvrom-info --json: exits 0" test "$rc" -eq 0
+if command -v python3 >/dev/null 2>&1; then
+	if python3 - "$tmp/json" "$nops" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+n = int(sys.argv[2])
+assert d["valid"] is True and d["error"] is None, d["error"]
+assert d["abi"].startswith("1."), d["abi"]
+assert d["license"] == "GPL-2.0-only" and d["license_gpl_compatible"] is True
+assert len(d["build_id"]) == 40
+assert d["header"]["elf_offset"] == 4096
+ops = [o for o in d["ops"] if o["version"] == "PVROM_1.0"]
+assert len(ops) == n and all(o["known"] for o in ops), len(ops)
+PY
+	then pass "pvrom-info --json: parses and has the expected fields"
+	else fail "pvrom-info --json: parses and has the expected fields"; fi
+elif command -v jq >/dev/null 2>&1; then
+	check "pvrom-info --json: parses (jq)" jq -e '.valid == true' "$tmp/json" >/dev/null
+else
+	echo "SKIP: pvrom-info --json: parses (no python3 or jq)"
+fi
+
+# --extract-elf: the bytes of the image, readable by binutils.
+"$info" --extract-elf "$tmp/rom.elf" "$rom" >/dev/null; rc=$?
+check "pvrom-info --extract-elf: exits 0" test "$rc" -eq 0
+off=$(od -An -tu4 -j $((0x20 + 0x14)) -N4 "$rom" | tr -d ' ')
+size=$(od -An -tu4 -j $((0x20 + 0x18)) -N4 "$rom" | tr -d ' ')
+dd if="$rom" of="$tmp/dd.elf" bs=1 skip="$off" count="$size" status=none
+check "pvrom-info --extract-elf: bytes equal the ELF range of the ROM" cmp -s "$tmp/rom.elf" "$tmp/dd.elf"
+check "readelf --dyn-syms -V on the extracted ELF shows $nops ops at PVROM_1.0" \
+	test "$(readelf -W --dyn-syms "$tmp/rom.elf" | grep -c 'pvrom_.*@PVROM_1\.0')" -eq "$nops"
+check "readelf -V on the extracted ELF shows the PVROM_1.0 node" \
+	grep -q 'Name: PVROM_1.0' <(readelf -V "$tmp/rom.elf")
+check "objdump -T on the extracted ELF shows the ops with versions" \
+	test "$(objdump -T "$tmp/rom.elf" | grep -c ' PVROM_1\.0 *pvrom_')" -eq "$nops"
+check "readelf -r on the extracted ELF: no relocations" \
+	grep -q 'There are no relocations' <(readelf -rW "$tmp/rom.elf")
+
+# An invalid image: verdict names the error, exit status 1.
+cp "$rom" "$tmp/bad.rom"
+printf '\x01' | dd of="$tmp/bad.rom" bs=1 seek=$((0x200)) conv=notrunc status=none
+if cmp -s "$rom" "$tmp/bad.rom"; then
+	printf '\x02' | dd of="$tmp/bad.rom" bs=1 seek=$((0x200)) conv=notrunc status=none
+fi
+"$info" "$tmp/bad.rom" >"$tmp/bad.txt"; rc=$?
+check "pvrom-info: corrupted ROM exits 1" test "$rc" -eq 1
+check "pvrom-info: corrupted ROM verdict is INVALID: PVB_E_CHECKSUM" \
+	grep -q '^Verdict: INVALID: PVB_E_CHECKSUM: ' "$tmp/bad.txt"
+"$info" --json "$tmp/bad.rom" >"$tmp/bad.json"; rc=$?
+if command -v python3 >/dev/null 2>&1; then
+	check "pvrom-info --json: invalid ROM parses with the error name" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["valid"] is False and d["error"]["name"] == "PVB_E_CHECKSUM"' "$tmp/bad.json"
+fi
+"$info" --major 2 "$rom" >"$tmp/major.txt"; rc=$?
+check "pvrom-info --major 2: exit 1" test "$rc" -eq 1
+check "pvrom-info --major 2: INVALID: PVB_E_MAJOR" grep -q 'INVALID: PVB_E_MAJOR' "$tmp/major.txt"
+
+# Usage and I/O errors: exit 2.
+"$info" >/dev/null 2>&1; rc=$?
+check "pvrom-info without FILE exits 2" test "$rc" -eq 2
+"$info" "$tmp/no-such-file" >/dev/null 2>&1; rc=$?
+check "pvrom-info on a missing file exits 2" test "$rc" -eq 2
+"$info" --bogus "$rom" >/dev/null 2>&1; rc=$?
+check "pvrom-info with an unknown option exits 2" test "$rc" -eq 2
+help_ok() {
+	local s
+	"$1" --help >"$tmp/help" 2>&1 || return 1
+	for s in NAME SYNOPSIS DESCRIPTION OPTIONS "EXIT STATUS" EXAMPLES; do
+		grep -qx "$s" "$tmp/help" || return 1
+	done
+}
+for t in info link; do
+	check "pvrom-$t --help: exit 0 and NAME/SYNOPSIS/DESCRIPTION/OPTIONS/EXIT STATUS/EXAMPLES" \
+		help_ok "$b/pvrom-$t"
+done
+"$link" --head /dev/null >/dev/null 2>&1; rc=$?
+check "pvrom-link with missing options exits 2" test "$rc" -eq 2
+
+# pvrom-link: its refusals, and a reproducible result.
+head=$b/rom/head.bin elf=$b/rom/pvrom.elf elf11=$b/compat/rom-1.1/pvrom.elf
+linkfails() {	# linkfails PATTERN ARGS...: exit 1, message matches, no output file
+	local want=$1; shift
+	rm -f "$tmp/out.rom"
+	"$link" "$@" -o "$tmp/out.rom" >"$tmp/link.log" 2>&1
+	[ $? -eq 1 ] && grep -Eq "$want" "$tmp/link.log" && [ ! -e "$tmp/out.rom" ]
+}
+"$link" --head "$head" --elf "$elf" -o "$tmp/a.rom" >"$tmp/a.log" 2>&1; rc=$?
+check "pvrom-link: good ROM links (exit 0)" test "$rc" -eq 0
+check "pvrom-link: prints size, limit, op count and ABI" \
+	grep -Eq '^a\.rom: [0-9]+ bytes \(limit 16384\), [0-9]+ ops, ABI 1\.0$' "$tmp/a.log"
+"$link" --head "$head" --elf "$elf" -o "$tmp/b.rom" >/dev/null 2>&1
+check "pvrom-link: two links give byte-identical images" cmp -s "$tmp/a.rom" "$tmp/b.rom"
+check "pvrom-link: same bytes as $rom" cmp -s "$tmp/a.rom" "$rom"
+check "pvrom-link: refuses an image over --max-size" \
+	linkfails 'over the --max-size' --head "$head" --elf "$elf" --max-size 4096
+cp "$head" "$tmp/h.bin"; printf '\x01' | dd of="$tmp/h.bin" bs=1 seek=$((0x40)) conv=notrunc status=none
+check "pvrom-link: refuses a head with bytes in the header area" \
+	linkfails 'header area' --head "$tmp/h.bin" --elf "$elf"
+cp "$head" "$tmp/big.bin"; truncate -s 4097 "$tmp/big.bin"
+check "pvrom-link: refuses a head over 4096 bytes" \
+	linkfails 'over 4096' --head "$tmp/big.bin" --elf "$elf"
+check "pvrom-link: refuses a 1.0 ELF as ABI 1.1 (op tsc_khz missing)" \
+	linkfails 'tsc_khz.*missing' --head "$head" --elf "$elf" --abi-minor 1
+check "pvrom-link: refuses a 1.1 ELF as ABI 1.0 (op newer than claimed)" \
+	linkfails 'PVROM_1\.1, newer' --head "$head" --elf "$elf11"
+check "pvrom-link: refuses a file that is not ELF" \
+	linkfails 'not a little-endian ELF64' --head "$head" --elf "$head"
+"$link" --head "$head" --elf "$elf" --pci-id 15ad:0801 -o "$tmp/ids.rom" >/dev/null 2>&1
+check "pvrom-link --pci-id: PCIR carries the IDs" \
+	grep -q 'PCI: *15ad:0801' <("$info" "$tmp/ids.rom")
+pnp=$(od -An -tu2 -j $((0x1a)) -N2 "$rom" | tr -d ' ')
+if [ "$pnp" -ne 0 ]; then
+	len=$(( $(od -An -tu1 -j $((pnp + 5)) -N1 "$rom" | tr -d ' ') * 16 ))
+	sum=$(od -An -tu1 -v -j "$pnp" -N "$len" "$rom" | tr -s ' ' '\n' | awk '{s += $1} END {print s % 256}')
+	check "\$PnP header at 0x$(printf %x "$pnp") sums to zero" test "$sum" -eq 0
+fi
+check "ROM image sums to zero" \
+	test "$(od -An -tu1 -v "$rom" | tr -s ' ' '\n' | awk '{s += $1} END {print s % 256}')" -eq 0
+
+# The validator is freestanding: no library call, nothing undefined but itself.
+cc=${CC:-gcc}
+srcdir=$(cd "$(dirname "$0")/../.." && pwd)
+fs_ok() {
+	local f
+	for f in image crc32 license; do
+		"$cc" -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdlib -fno-builtin \
+			-mno-red-zone -mgeneral-regs-only -fno-stack-protector \
+			-fno-tree-loop-distribute-patterns -I"$srcdir" \
+			-c "$srcdir/guest/bind/$f.c" -o "$tmp/fs_$f.o" || return 1
+	done
+	ld -r -o "$tmp/fs.o" "$tmp"/fs_*.o && [ -z "$(nm -u "$tmp/fs.o")" ]
+}
+check "validator compiles freestanding with no undefined symbol" fs_ok
+
+[ "$fails" -eq 0 ]
