@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Binding: take the first candidate whose private copy validates and passes
+ * the licence policy, give it a zeroed data area right below its image in
+ * the kernel's VA window, map both, run its init handshake, then point each
+ * pv_ops slot at the ROM's export of that op at the version this guest was
+ * built against.  Until the very last step nothing in pv_ops changes, so any
+ * refusal leaves the kernel on native ops.
+ */
+#include "bind_int.h"
+
+static void **slot(unsigned op)
+{
+	return (void **)((char *)&pv_ops + pvb_op_tab[op].slot);
+}
+
+/* What pvb_fixup() needs of the bound ROM, fixed once bound. */
+static struct {
+	uint64_t ext_va;		/* first struct pvrom_extable_entry */
+	uint32_t ext_n;
+} rom_fix;
+
+extern const struct pvrom_extable_entry pvb_native_extable[];
+extern const uint32_t pvb_native_extable_count;
+
+static int fix_in(const struct pvrom_extable_entry *t, uint32_t n, uint64_t *rip)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t insn = (uint64_t)(uintptr_t)&t[i].insn + (uint64_t)(int64_t)t[i].insn;
+		if (insn == *rip) {
+			*rip = (uint64_t)(uintptr_t)&t[i].fixup + (uint64_t)(int64_t)t[i].fixup;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int pvb_fixup(uint64_t *rip, int vector)
+{
+	if (vector != 13 && vector != 6)	/* #GP, #UD */
+		return 0;
+	if (fix_in(pvb_native_extable, pvb_native_extable_count, rip))
+		return 1;
+	if (rom_fix.ext_n &&
+	    fix_in((const struct pvrom_extable_entry *)(uintptr_t)rom_fix.ext_va,
+		   rom_fix.ext_n, rip))
+		return 1;
+	return 0;
+}
+
+static void log_line(const struct pvb_env *env, const char *msg)
+{
+	if (env && env->log)
+		env->log(msg);
+}
+
+static void copy_str(char *dst, uint32_t cap, const char *src)
+{
+	uint32_t i = 0;
+
+	if (src)
+		for (; src[i] && i + 1 < cap; i++)
+			dst[i] = src[i];
+	dst[i] = 0;
+}
+
+static int fail(struct pvb_result *res, int err, int32_t detail)
+{
+	res->bound = 0;
+	res->err = err;
+	res->detail = detail;
+	/* A failure after validation belongs to the candidate that was taken. */
+	for (int i = 0; res->rom_size && i < res->ncandidates; i++)
+		if (res->cand[i].err == PVB_OK && res->cand[i].pa == res->rom_pa) {
+			res->cand[i].err = err;
+			break;
+		}
+	if (err == PVB_B_MISSING_OP)
+		pvb_snprintf(res->reason, sizeof(res->reason),
+			     "%s: %s@%s (ROM claims ABI %u.%u)", pvb_bind_strerror(err),
+			     pvb_op_tab[detail].sym, pvb_op_tab[detail].version,
+			     res->rom_abi_major, res->rom_abi_minor);
+	else if (err == PVB_B_INIT)
+		pvb_snprintf(res->reason, sizeof(res->reason), "%s: init returned %d",
+			     pvb_bind_strerror(err), detail);
+	else if (err == PVB_E_LICENSE_POLICY)
+		pvb_snprintf(res->reason, sizeof(res->reason),
+			     "licence '%s' is not GPL-compatible: ROM not used "
+			     "(pvrom.license=any accepts it and taints the kernel)",
+			     res->license);
+	else
+		pvb_snprintf(res->reason, sizeof(res->reason), "%s",
+			     pvb_bind_strerror(err));
+	return err;
+}
+
+static void hex(char *dst, uint32_t cap, const uint8_t *p, uint32_t n)
+{
+	static const char digits[] = "0123456789abcdef";
+	uint32_t i = 0;
+
+	for (; i < n && 2 * i + 2 < cap; i++) {
+		dst[2 * i] = digits[p[i] >> 4];
+		dst[2 * i + 1] = digits[p[i] & 15];
+	}
+	dst[2 * i] = 0;
+}
+
+static void note_facts(struct pvb_result *res, const struct pvb_image *img,
+		       const struct pvb_candidate *c)
+{
+	res->rom_pa = c->pa;
+	res->rom_size = img->rom_size;
+	res->source = c->source;
+	res->rom_abi_major = img->hdr->abi_major;
+	res->rom_abi_minor = img->hdr->abi_minor;
+	copy_str(res->release, sizeof(res->release), img->release);
+	copy_str(res->license, sizeof(res->license), img->license);
+	copy_str(res->vendor, sizeof(res->vendor), img->vendor);
+	copy_str(res->backends, sizeof(res->backends), img->backends);
+	copy_str(res->source_url, sizeof(res->source_url), img->source_url);
+	copy_str(res->source_hash, sizeof(res->source_hash), img->source_hash);
+	hex(res->build_id, sizeof(res->build_id), img->build_id, img->build_id_len);
+	res->license_gpl = pvb_license_gpl_compatible(img->license);
+}
+
+#define PAGE 4096ull
+#define PAGES(x) (((uint64_t)(x) + PAGE - 1) / PAGE)
+#define MAX_CPUS_LIMIT 4096u		/* IA32_TSC_AUX[11:0] names the slot */
+
+int pvb_bind(const struct pvb_env *env, const struct pvb_config *cfg,
+	     struct pvb_result *res)
+{
+	static uint8_t *copy;		/* one buffer, reused across candidates */
+	struct pvb_image img;
+	char line[160];
+	int found = -1;
+
+	pvb_zero(res, sizeof(*res));
+	res->guest_abi_major = PVROM_ABI_MAJOR;
+	res->guest_abi_minor = PVROM_ABI_MINOR;
+	res->nops = PVROM_OP_COUNT;
+	res->nnative = PVROM_OP_COUNT;
+	res->source = PVROM_SRC_NONE;
+
+	if (!env || !cfg)
+		return fail(res, PVB_B_ENV, 0);
+	pvb_native_setup(env);
+	if (cfg->mode == PVB_MODE_OFF)
+		return fail(res, PVB_B_OFF, 0);
+	if (!env->alloc_pages || !env->virt_to_phys || !env->phys_ptr || !env->map)
+		return fail(res, PVB_B_ENV, 0);
+
+	/* 1. find and validate */
+	res->ncandidates = pvb_discover(env, cfg, res->cand, PVB_MAX_CANDIDATES);
+	for (int i = 0; i < res->ncandidates; i++) {
+		struct pvb_candidate *c = &res->cand[i];
+		if (c->err != PVB_OK)
+			continue;
+		if (!copy && !(copy = env->alloc_pages(PVB_COPY_MAX / PAGE)))
+			return fail(res, PVB_B_NOMEM, 0);
+		c->err = pvb_fetch(env, c, copy, PVB_COPY_MAX, cfg->license_any, &img);
+		if (c->err == PVB_E_LICENSE_POLICY)	/* say which licence */
+			copy_str(res->license, sizeof(res->license), img.license);
+		if (c->err == PVB_OK) {
+			found = i;
+			break;
+		}
+	}
+	if (found < 0) {
+		/* Report the first refusal: the hand-off, else the lowest ROM. */
+		for (int i = 0; i < res->ncandidates; i++)
+			if (res->cand[i].err != PVB_OK)
+				return fail(res, res->cand[i].err, 0);
+		return fail(res, PVB_B_NONE, 0);
+	}
+	note_facts(res, &img, &res->cand[found]);
+	res->tainted = !res->license_gpl;	/* only reachable with license_any */
+
+	/* 2. resolve every op first: a ROM missing an op of the minor it
+	 * claims is broken, not old, and is refused as a whole. */
+	uint32_t off[PVROM_OP_COUNT];
+	uint8_t have[PVROM_OP_COUNT];
+	for (unsigned op = 0; op < PVROM_OP_COUNT; op++) {
+		have[op] = pvb_lookup(&img, pvb_op_tab[op].sym, pvb_op_tab[op].version,
+				      &off[op]) == PVB_OK;
+		if (!have[op] && op == PVROM_OP_init)
+			return fail(res, PVB_B_NO_INIT, 0);
+		if (!have[op] && pvb_op_tab[op].minor <= res->rom_abi_minor)
+			return fail(res, PVB_B_MISSING_OP, (int32_t)op);
+	}
+
+	/* 3. place: data area, then the image, at the bottom of the window */
+	uint32_t cpus = cfg->max_cpus ? cfg->max_cpus : 1;
+	if (cpus > MAX_CPUS_LIMIT)
+		cpus = MAX_CPUS_LIMIT;
+	uint64_t data_bytes = (uint64_t)img.hdr->data_size +
+			      (uint64_t)cpus * img.hdr->percpu_size;
+	uint64_t data_pages = PAGES(data_bytes), text_pages = PAGES(img.text_size);
+	if ((env->rom_va & (PAGE - 1)) ||
+	    (data_pages + text_pages) * PAGE > env->rom_va_size)
+		return fail(res, PVB_B_VA_WINDOW, 0);
+	uint64_t image_va = env->rom_va + data_pages * PAGE;
+	uint8_t *data = NULL;
+	if (data_pages) {
+		if (!(data = env->alloc_pages(data_pages)))
+			return fail(res, PVB_B_NOMEM, 0);
+		pvb_zero(data, data_pages * PAGE);
+		if (env->map(env->rom_va, env->virt_to_phys(data), data_pages * PAGE,
+			     PVB_PROT_R | PVB_PROT_W))
+			return fail(res, PVB_B_MAP, 0);
+	}
+	/* The copy is page-aligned and the ELF 4 KiB-aligned inside it. */
+	uint64_t image_pa = env->virt_to_phys(img.elf);
+	if (env->map(image_va, image_pa, text_pages * PAGE, PVB_PROT_R | PVB_PROT_X))
+		return fail(res, PVB_B_MAP, 0);
+	res->image_va = image_va;
+	res->image_pa = image_pa;
+	res->image_size = img.text_size;
+	res->data_va = image_va - data_bytes;
+	res->data_size = data_bytes;
+
+	/* 4. handshake, interrupts off as the ABI requires */
+	struct pvrom_init_args args;
+	struct pvrom_init_result ir;
+	pvb_zero(&args, sizeof(args));
+	pvb_zero(&ir, sizeof(ir));
+	args.size = sizeof(args);
+	args.abi_major = PVROM_ABI_MAJOR;
+	args.abi_minor = PVROM_ABI_MINOR;
+	args.flags = (cfg->force_native_backend ? PVROM_INIT_FORCE_NATIVE : 0) |
+		     (cfg->allow_hypercall ? 0 : PVROM_INIT_NO_HYPERCALL);
+	args.apic_va = env->apic_va;
+	args.max_cpus = cpus;
+	/* alloc_pages memory is physically contiguous, so a backend that
+	 * must tell the host where its data lives can. */
+	args.data_pa = data ? env->virt_to_phys(data) + data_pages * PAGE - data_bytes : 0;
+	copy_str(args.guest_name, sizeof(args.guest_name),
+		 cfg->guest_name ? cfg->guest_name : "pvbind-guest");
+	copy_str(args.guest_version, sizeof(args.guest_version),
+		 cfg->guest_version ? cfg->guest_version : "0");
+	copy_str(args.guest_license, sizeof(args.guest_license),
+		 cfg->guest_license ? cfg->guest_license : "GPL-2.0-only");
+	ir.size = sizeof(ir);
+
+	pvb_snprintf(line, sizeof(line),
+		     "pvrom: ROM at 0x%llx (%s) valid, mapped at 0x%llx, calling init",
+		     (unsigned long long)res->rom_pa, pvb_source_name(res->source),
+		     (unsigned long long)image_va);
+	log_line(env, line);
+	pvrom_init_fn *init = (pvrom_init_fn *)(uintptr_t)(image_va + off[PVROM_OP_init]);
+	uint64_t flags = pvn_irq_save_flags();
+	pvn_irq_disable();
+	int32_t rc = init(&args, &ir);
+	pvn_irq_restore_flags(flags);
+	if (rc != 0)
+		return fail(res, PVB_B_INIT, rc);
+	if (ir.abi_major != PVROM_ABI_MAJOR)
+		return fail(res, PVB_B_INIT_RESULT, ir.abi_major);
+	copy_str(res->backend, sizeof(res->backend), ir.backend);
+	res->features = ir.features;
+
+	/* 5. install: fault table first, so a ROM *_safe op is covered the
+	 * moment it becomes reachable; slots with interrupts off so a
+	 * handler never sees ROM and native halves of a pair. */
+	rom_fix.ext_va = image_va + img.layout.extable_offset;
+	rom_fix.ext_n = img.layout.extable_size / sizeof(struct pvrom_extable_entry);
+	flags = pvn_irq_save_flags();
+	pvn_irq_disable();
+	for (unsigned op = 0; op < PVROM_OP_COUNT; op++) {
+		if (!have[op])
+			continue;
+		*slot(op) = (void *)(uintptr_t)(image_va + off[op]);
+		res->op_bound[op] = 1;
+		res->op_offset[op] = off[op];
+		res->nbound++;
+	}
+	pvn_irq_restore_flags(flags);
+	res->nnative = PVROM_OP_COUNT - res->nbound;
+	res->bound = 1;
+	res->err = PVB_OK;
+	return PVB_OK;
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Library-internal interfaces between discover.c, bind.c and report.c.
+ * Kept apart from pvbind.h so a kernel cannot come to depend on them; the
+ * host unit test uses them to run discovery over a fake physical memory.
+ */
+#ifndef PVBIND_BIND_INT_H
+#define PVBIND_BIND_INT_H
+
+#include "pvbind.h"
+
+#define PVB_SCAN_START	0xC0000ull
+#define PVB_SCAN_END	0xF0000ull	/* exclusive */
+#define PVB_SCAN_STEP	2048u
+
+/*
+ * List the ROMs worth trying, hand-off first, then the scan in address
+ * order.  A candidate already refused by the cheap scan checks (pvrom magic
+ * present but bad checksum or length) comes with err set; the rest have
+ * PVB_OK and still need pvb_fetch().  Returns how many were stored.
+ */
+int pvb_discover(const struct pvb_env *env, const struct pvb_config *cfg,
+		 struct pvb_candidate *out, int max);
+
+/*
+ * Copy candidate c into buf (cap bytes) and validate the copy, never the
+ * original: ROM space may still change under us.  Then apply the licence
+ * policy.  On PVB_OK *img describes the copy.
+ */
+int pvb_fetch(const struct pvb_env *env, const struct pvb_candidate *c,
+	      uint8_t *buf, uint32_t cap, int license_any, struct pvb_image *img);
+
+/* Bytes of buffer pvb_fetch() may need for any candidate. */
+#define PVB_COPY_MAX	(((PVROM_IMAGE_MAX) + 4095u) & ~4095u)
+
+const char *pvb_source_name(int source);
+
+/* This build's ops (enum pvrom_op order): symbol, version node, pv_ops
+ * slot offset, ABI minor that introduced it. */
+struct pvb_op_desc {
+	const char *sym;
+	const char *version;
+	uint16_t slot;
+	uint8_t minor;
+};
+extern const struct pvb_op_desc pvb_op_tab[PVROM_OP_COUNT];
+
+/* Byte copy and clear as string instructions: a plain loop may be turned
+ * into a memcpy/memset call, which a freestanding library cannot assume. */
+static inline void pvb_copy(void *dst, const void *src, uint64_t n)
+{
+	__asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+}
+
+static inline void pvb_zero(void *dst, uint64_t n)
+{
+	__asm__ volatile("rep stosb" : "+D"(dst), "+c"(n) : "a"(0) : "memory");
+}
+
+#endif /* PVBIND_BIND_INT_H */

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * pvbind: the pvrom binding library, the one header a kernel includes.
+ *
+ * Any 64-bit x86 kernel can drop guest/bind/ in: it finds a pvrom image (boot
+ * hand-off first, then the legacy 0xC0000-0xEFFFF scan), copies it out of
+ * ROM space, validates the copy with the shared validator (image.h), applies
+ * the licence policy, maps the image R+X and its data area RW+NX where the
+ * kernel says, runs the ROM's init handshake and fills the pv_ops table
+ * (pvops.h) with the ROM's entry points.  Whatever goes wrong, pv_ops stays
+ * fully native and the result says why: the library never takes the kernel
+ * down for a bad ROM.
+ *
+ * The kernel supplies memory, mapping and logging through struct pvb_env; the
+ * library has no other dependency (freestanding C, no libc, no kernel
+ * headers).  Single CPU, boot time only: nothing here is re-entrant except
+ * pvb_fixup() and the ops themselves.
+ */
+#ifndef PVBIND_PVBIND_H
+#define PVBIND_PVBIND_H
+
+#include <stdint.h>
+#include "../../abi/pvrom/ops.h"
+#include "../../abi/pvrom/bootinfo.h"
+#include "image.h"
+#include "pvops.h"
+
+/* Page protections for pvb_env.map. */
+#define PVB_PROT_R	1u
+#define PVB_PROT_W	2u
+#define PVB_PROT_X	4u
+
+/*
+ * What the kernel lends the library.  All callbacks are called with
+ * interrupts in whatever state the caller of pvb_bind() left them, except
+ * around the ROM's init (interrupts off).
+ */
+struct pvb_env {
+	/* One line of log output, no trailing newline.  May be NULL (silent). */
+	void (*log)(const char *msg);
+	/* Zeroed, physically contiguous, page-aligned memory, never freed:
+	 * holds the ROM copy and the data area.  NULL on failure. */
+	void *(*alloc_pages)(uint64_t npages);
+	uint64_t (*virt_to_phys)(const void *va);
+	/* Read access to physical memory, for the ROM scan and the hand-off
+	 * copy.  NULL if [pa, pa+len) cannot be reached. */
+	const void *(*phys_ptr)(uint64_t pa, uint64_t len);
+	/* Map [va, va+len) to [pa, pa+len), 4 KiB pages, PVB_PROT_* bits
+	 * (no X means NX).  0 on success.  The kernel flushes its TLB. */
+	int (*map)(uint64_t va, uint64_t pa, uint64_t len, unsigned prot);
+	/* Page-aligned VA window for data area + image, chosen by the kernel;
+	 * nothing else may be mapped there.  It must hold the data area
+	 * (data_size + max_cpus * percpu_size, rounded up to pages) followed by
+	 * the image text; 1 MiB is plenty for any sane ROM on a few CPUs. */
+	uint64_t rom_va;
+	uint64_t rom_va_size;
+	/* Where the kernel mapped the xAPIC page (UC), 0 = x2APIC mode.  The
+	 * LAPIC must be software-enabled before pvb_native_setup/pvb_bind. */
+	uint64_t apic_va;
+};
+
+#define PVB_MODE_AUTO	0	/* pvrom=auto: bind a valid ROM if any */
+#define PVB_MODE_OFF	1	/* pvrom=off: native ops only, no scan */
+
+struct pvb_config {
+	int mode;			/* PVB_MODE_* */
+	int license_any;		/* pvrom.license=any: bind a non-GPL ROM, taint */
+	int force_native_backend;	/* pvrom.backend=native: PVROM_INIT_FORCE_NATIVE */
+	int allow_hypercall;		/* 0: init gets PVROM_INIT_NO_HYPERCALL (they
+					 * hang the nested KVM we test on) */
+	uint32_t max_cpus;		/* per-CPU slots to provide; 0 means 1.  With
+					 * more than 1 the kernel must set each CPU's
+					 * IA32_TSC_AUX[11:0] to its slot index. */
+	/* ROM handed over by a boot loader (bootinfo rom_addr/rom_size/
+	 * rom_source); 0 = none.  Tried before the scan, validated the same. */
+	uint64_t handoff_pa, handoff_size;
+	int handoff_source;		/* PVROM_SRC_* */
+	/* Identity given to the ROM's init (truncated to 31 bytes). */
+	const char *guest_name, *guest_version, *guest_license;
+};
+
+/* Binding failures beyond the validator's enum pvb_err (image.h). */
+enum pvb_bind_err {
+	PVB_B_FIRST = 0x100,
+	PVB_B_OFF = PVB_B_FIRST,	/* pvrom=off */
+	PVB_B_NONE,			/* no pvrom image found */
+	PVB_B_UNREACHABLE,		/* env->phys_ptr cannot reach the ROM */
+	PVB_B_ENV,			/* struct pvb_env incomplete */
+	PVB_B_NOMEM,			/* alloc_pages failed */
+	PVB_B_VA_WINDOW,		/* rom_va window too small or misaligned */
+	PVB_B_MAP,			/* env->map failed */
+	PVB_B_NO_INIT,			/* ROM exports no pvrom_init */
+	PVB_B_MISSING_OP,		/* an op of the ABI minor the ROM claims is missing */
+	PVB_B_INIT,			/* the ROM's init returned an error */
+	PVB_B_INIT_RESULT,		/* init succeeded but its result is not usable */
+	PVB_B_MAX
+};
+
+/* Message and name ("PVB_B_INIT", "PVB_E_CRC") for any code above or of
+ * enum pvb_err; never NULL.  Logs carry both: tests grep the names. */
+const char *pvb_bind_strerror(int err);
+const char *pvb_bind_errname(int err);
+
+#define PVB_MAX_CANDIDATES	8	/* refused candidates remembered */
+
+struct pvb_candidate {
+	uint64_t pa;			/* where it was found */
+	uint32_t size;			/* bytes (length byte * 512) */
+	int source;			/* PVROM_SRC_SCAN or the hand-off's source */
+	int err;			/* PVB_OK if taken, else why refused */
+};
+
+struct pvb_result {
+	int bound;			/* 1: pv_ops holds ROM entry points */
+	int err;			/* PVB_OK, enum pvb_err or enum pvb_bind_err */
+	int32_t detail;			/* init's return value, missing op number, ... */
+	char reason[128];		/* one-line explanation when !bound */
+
+	/* where it was found (valid when a candidate passed validation) */
+	uint64_t rom_pa;
+	uint32_t rom_size;
+	int source;			/* PVROM_SRC_* */
+	int ncandidates;
+	struct pvb_candidate cand[PVB_MAX_CANDIDATES];
+
+	/* versions */
+	uint16_t rom_abi_major, rom_abi_minor;		/* from its header */
+	uint16_t guest_abi_major, guest_abi_minor;	/* what we were built for */
+
+	/* the ROM's notes and handshake */
+	char release[PVROM_NAME_LEN];
+	char license[64];
+	char vendor[64];
+	char backends[64];
+	char source_url[128];
+	char source_hash[72];
+	char build_id[2 * 20 + 1];	/* hex */
+	int license_gpl;		/* licence passed pvb_license_gpl_compatible */
+	int tainted;			/* bound under license_any with a non-GPL licence */
+	char backend[PVROM_BACKEND_LEN + 1];
+	uint64_t features;		/* PVROM_FEAT_* from init */
+
+	/* placement */
+	uint64_t image_va, image_pa, image_size;	/* mapped R+X text */
+	uint64_t data_va, data_size;			/* data_size + max_cpus*percpu */
+
+	/* per op (this build's enum pvrom_op numbering) */
+	uint32_t nops, nbound, nnative;
+	uint8_t op_bound[PVROM_OP_COUNT];		/* 1 = ROM, 0 = native */
+	uint32_t op_offset[PVROM_OP_COUNT];		/* in the ELF image, if bound */
+};
+
+/*
+ * Calibrate and set up the native ops (TSC rate against the PIT, LAPIC
+ * timer rate, wall clock from the CMOS RTC, COM1).  pvb_bind() calls it; a
+ * kernel that wants native time before binding may call it earlier.  Runs
+ * once (later calls return at once); takes ~50 ms of PIT time; interrupts
+ * are disabled meanwhile.  Returns 0 (a missing APIC only disables alarms).
+ */
+int pvb_native_setup(const struct pvb_env *env);
+
+/*
+ * Find, validate, map, initialise and bind a ROM; fill *res.  Returns 0 when
+ * bound, else the error also stored in res->err; in every case pv_ops is
+ * coherent (all native, or ROM for every op the ROM provides).  Call once,
+ * on the boot CPU, early (before anything depends on monotonic_ns: the ROM's
+ * clock and the native one have different epochs), with the LAPIC mapped
+ * and the #GP/#UD handlers already calling pvb_fixup() (the ROM's init may
+ * use its fault table).  A refused candidate does not stop the search: the
+ * first one that validates and passes the licence policy is bound.
+ */
+int pvb_bind(const struct pvb_env *env, const struct pvb_config *cfg,
+	     struct pvb_result *res);
+
+/* Print the binding report, one env->log line per fact (see report.c). */
+void pvb_report(const struct pvb_env *env, const struct pvb_result *res);
+
+/*
+ * For the kernel's #GP/#UD handler.  Expected faults exist only in the *_safe
+ * MSR ops: if *rip is one of the library's own native fault points or an
+ * entry of the bound ROM's fault table, set *rip to its fix-up and return 1
+ * (the op then returns -PVROM_EFAULT); else return 0 and the fault is real.
+ * Safe in any context: reads only data fixed at bind time.
+ */
+int pvb_fixup(uint64_t *rip, int vector);
+
+/* Names of this build's ops (enum pvrom_op order) and their ABI minor. */
+const char *pvb_op_name(unsigned op);
+unsigned pvb_op_minor(unsigned op);
+
+/* Small freestanding formatter used by the report; handy for kernels too.
+ * %s %c %d %u %x %lx %lu %ld %llx %llu %lld %p %%, width and 0-padding.
+ * Always NUL-terminates; returns the untruncated length, as snprintf. */
+int pvb_snprintf(char *buf, uint64_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif /* PVBIND_PVBIND_H */
