@@ -52,3 +52,9 @@ include loader/loader.mk
 include tests/tests.mk
 
 all-body: $(ALL_TARGETS)
+
+# After every fragment, so their ALL_TARGETS/TEST_DEPS/TEST_SUITES count.
+test-body: $(ALL_TARGETS) $(TEST_DEPS)
+	$(Q)mkdir -p $(B)/tests/logs
+	$(Q)$(SRC)/tests/run.sh $(B)/tests/logs \
+	    $(foreach s,$(TEST_SUITES),'$(s)=$(subst ','\'',$(SUITE_$(s)))')

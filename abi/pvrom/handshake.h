@@ -40,7 +40,10 @@ struct pvrom_init_args {		/* 136 bytes in ABI 1.0 */
 	char guest_name[PVROM_NAME_LEN];	/* 0x20 NUL-terminated */
 	char guest_version[PVROM_NAME_LEN];	/* 0x40 */
 	char guest_license[PVROM_NAME_LEN];	/* 0x60 SPDX id */
-	uint64_t _reserved0;		/* 0x80 zero */
+	uint64_t data_pa;		/* 0x80 guest-physical address of the lowest
+					 * byte of the data area, which is physically
+					 * contiguous; 0: unknown (backends that must
+					 * give the host an address then stay native) */
 };
 PVROM_STATIC_ASSERT(sizeof(struct pvrom_init_args) == 136, "init_args size");
 

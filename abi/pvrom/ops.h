@@ -46,7 +46,7 @@
 
 /*
  * X(group, name, return type, (parameters), attributes, minor)
- * ABI 1.0.  Semantics, errors and native equivalents: abi/SPEC.md section 8.
+ * ABI 1.0.  Semantics, errors and native equivalents: abi/SPEC.md section 9.
  */
 #define PVROM_OPS_1_0(X)						\
   X(META, init, int32_t, (const struct pvrom_init_args *args,		\

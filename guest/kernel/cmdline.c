@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Kernel command line: space-separated key=value words.
+ *   pvrom=auto|off  pvrom.license=strict|any  pvrom.backend=auto|native
+ *   run=tests|demo  tests=<name,name,...|all>  expect=bound|native  quiet
+ * Two test groups only act when named alone: tests=crash (an unexpected
+ * #PF, to see the register dump) and tests=shutdown (the shutdown op).
+ * Unknown words are reported and ignored.
+ */
+#include "lib.h"
+#include "cmdline.h"
+
+struct kopts kopts = { .run_tests = true, .tests = "all" };
+
+static bool word_is(const char *w, size_t n, const char *s)
+{
+	return strlen(s) == n && !strncmp(w, s, n);
+}
+
+static const char *find_eq(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (w[i] == '=')
+			return w + i;
+	return NULL;
+}
+
+static void option(const char *w, size_t n)
+{
+	const char *eq = find_eq(w, n);
+	size_t kn = eq ? (size_t)(eq - w) : n;
+	const char *v = eq ? eq + 1 : "";
+	size_t vn = eq ? n - kn - 1 : 0;
+
+	if (word_is(w, kn, "pvrom") && word_is(v, vn, "off"))
+		kopts.pvrom_off = true;
+	else if (word_is(w, kn, "pvrom") && word_is(v, vn, "auto"))
+		kopts.pvrom_off = false;
+	else if (word_is(w, kn, "pvrom.license") && word_is(v, vn, "any"))
+		kopts.license_any = true;
+	else if (word_is(w, kn, "pvrom.license") && word_is(v, vn, "strict"))
+		kopts.license_any = false;
+	else if (word_is(w, kn, "pvrom.backend") && word_is(v, vn, "native"))
+		kopts.backend_native = true;
+	else if (word_is(w, kn, "pvrom.backend") && word_is(v, vn, "auto"))
+		kopts.backend_native = false;
+	else if (word_is(w, kn, "run") && word_is(v, vn, "demo"))
+		kopts.run_tests = false;
+	else if (word_is(w, kn, "run") && word_is(v, vn, "tests"))
+		kopts.run_tests = true;
+	else if (word_is(w, kn, "tests") && vn < sizeof(kopts.tests)) {
+		memcpy(kopts.tests, v, vn);
+		kopts.tests[vn] = 0;
+	} else if (word_is(w, kn, "expect") && vn < sizeof(kopts.expect)) {
+		memcpy(kopts.expect, v, vn);
+		kopts.expect[vn] = 0;
+	} else if (word_is(w, n, "quiet"))
+		kopts.quiet = true;
+	else {
+		char buf[64];
+
+		strlcpy(buf, w, MIN(n + 1, sizeof(buf)));
+		printf("cmdline: ignoring '%s'\n", buf);
+	}
+}
+
+void cmdline_parse(const char *s)
+{
+	while (*s) {
+		const char *w;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		w = s;
+		while (*s && *s != ' ' && *s != '\t')
+			s++;
+		if (s > w)
+			option(w, (size_t)(s - w));
+	}
+}
+
+/* tests=all, or a comma list where an entry matches a test name exactly or
+ * as a prefix ending in '*' ("mmu*"). */
+bool test_selected(const char *name)
+{
+	const char *p = kopts.tests;
+
+	if (!strcmp(p, "all"))
+		return true;
+	while (*p) {
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+
+		if (n && p[n - 1] == '*') {
+			if (!strncmp(name, p, n - 1))
+				return true;
+		} else if (strlen(name) == n && !strncmp(name, p, n))
+			return true;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return false;
+}

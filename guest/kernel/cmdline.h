@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Kernel command line options (cmdline.c parses them). */
+#ifndef KERNEL_CMDLINE_H
+#define KERNEL_CMDLINE_H
+
+#include <stdbool.h>
+
+struct kopts {
+	bool pvrom_off;			/* pvrom=off */
+	bool license_any;		/* pvrom.license=any */
+	bool backend_native;		/* pvrom.backend=native */
+	bool run_tests;			/* run=tests (default) or run=demo */
+	char tests[256];		/* tests=a,b,c or "all" */
+	char expect[32];		/* expect=bound|native: checked in the summary */
+	bool quiet;			/* quiet: less boot chatter */
+};
+
+extern struct kopts kopts;
+
+void cmdline_parse(const char *cmdline);
+bool test_selected(const char *name);
+
+#endif

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * kmain: the boot sequence after boot/head.S, in order (guest/BOOT.md walks
+ * it).  Each step only uses what the previous ones set up.
+ */
+#include "lib.h"
+#include "pv.h"
+#include "cmdline.h"
+#include "kernel.h"
+#include "boot/bootinfo.h"
+#include "boot/bootkind.h"
+#include "mm/mm.h"
+#include "cpu/cpu.h"
+#include "time/time.h"
+#include "task/task.h"
+#include "tests/tests.h"
+
+struct pvb_result bind_result;
+struct pvb_env bind_env;
+char pvrom_state[160];
+
+void kmain(uint64_t kind, uint64_t info_pa, uint64_t magic);
+
+static void env_log(const char *msg)
+{
+	printf("%s\n", msg);
+}
+
+static void *env_alloc_pages(uint64_t n)
+{
+	uint64_t pa = pmm_alloc_contig(n);
+
+	return pa ? phys_ptr(pa) : NULL;
+}
+
+static uint64_t env_virt_to_phys(const void *va)
+{
+	return virt_to_phys(va);
+}
+
+static const void *env_phys_ptr(uint64_t pa, uint64_t len)
+{
+	/* the direct map covers RAM and everything below it (ROM space) */
+	uint64_t top = ALIGN_UP(pmm_ram_top(), 0x200000ull);
+
+	if (pa >= top || len > top - pa)
+		return NULL;
+	return phys_ptr(pa);
+}
+
+static int env_map(uint64_t va, uint64_t pa, uint64_t len, unsigned prot)
+{
+	int p = 0;
+
+	if (prot & PVB_PROT_R)
+		p |= PROT_R;
+	if (prot & PVB_PROT_W)
+		p |= PROT_W;
+	if (prot & PVB_PROT_X)
+		p |= PROT_X;
+	if (vmm_map(&kernel_as, va, pa, len, p))
+		return -1;
+	pv_flush_tlb_global();
+	return 0;
+}
+
+static void bind_rom(void)
+{
+	struct pvb_config cfg = {
+		.mode = kopts.pvrom_off ? PVB_MODE_OFF : PVB_MODE_AUTO,
+		.license_any = kopts.license_any,
+		.force_native_backend = kopts.backend_native,
+		.max_cpus = 1,
+		.handoff_pa = boot_info.rom_addr,
+		.handoff_size = boot_info.rom_size,
+		.handoff_source = (int)boot_info.rom_source,
+		.guest_name = KERNEL_NAME,
+		.guest_version = KERNEL_VERSION,
+		.guest_license = "GPL-2.0-only",
+	};
+
+	bind_env = (struct pvb_env){
+		.log = env_log,
+		.alloc_pages = env_alloc_pages,
+		.virt_to_phys = env_virt_to_phys,
+		.phys_ptr = env_phys_ptr,
+		.map = env_map,
+		.rom_va = ROM_WINDOW_VA,
+		.rom_va_size = ROM_WINDOW_SIZE,
+		.apic_va = APIC_VA,
+	};
+#ifdef PVOPS_NATIVE
+	/* no table to fill: mode OFF only sets up the native time ops */
+	cfg.mode = PVB_MODE_OFF;
+	pvb_bind(&bind_env, &cfg, &bind_result);
+	snprintf(pvrom_state, sizeof(pvrom_state),
+		 "native (built with PVOPS_NATIVE: no pv-ops)");
+#else
+	pvb_bind(&bind_env, &cfg, &bind_result);
+	pvb_report(&bind_env, &bind_result);
+	if (bind_result.bound) {
+		snprintf(pvrom_state, sizeof(pvrom_state), "bound%s",
+			 bind_result.tainted ? " (tainted: non-GPL ROM)" : "");
+		printf("pvrom: ROM image at VA %lx (data area %lx, %lu bytes)\n",
+		       bind_result.image_va, bind_result.data_va,
+		       bind_result.data_size);
+	} else {
+		snprintf(pvrom_state, sizeof(pvrom_state), "native (%s)",
+			 bind_result.reason[0] ? bind_result.reason :
+			 pvb_bind_strerror(bind_result.err));
+	}
+#endif
+	printf("pvrom: %s\n", pvrom_state);
+}
+
+void kmain(uint64_t kind, uint64_t info_pa, uint64_t magic)
+{
+	serial_init();
+	printf("\n%s %s: entered via %s\n", KERNEL_NAME, KERNEL_VERSION,
+	       kind == BOOT_KIND_PVH ? "PVH" :
+	       kind == BOOT_KIND_MB2 ? "multiboot2" : "pvrom bootinfo");
+	if (bootinfo_parse((int)kind, info_pa, (uint32_t)magic))
+		panic("boot: no valid boot info at %lx (kind %lu)", info_pa, kind);
+	printf("boot: %s%s%s, cmdline '%s'\n", boot_info.via,
+	       boot_info.loader[0] ? " from " : "", boot_info.loader,
+	       boot_info.cmdline);
+	cmdline_parse(boot_info.cmdline);
+	if (!kopts.quiet)
+		for (int i = 0; i < boot_info.nmem; i++)
+			printf("boot: mem %016lx-%016lx type %u\n",
+			       boot_info.mem[i].base,
+			       boot_info.mem[i].base + boot_info.mem[i].len - 1,
+			       boot_info.mem[i].type);
+	if (boot_info.rom_addr)
+		printf("boot: ROM handed over at %lx (%u bytes)\n",
+		       boot_info.rom_addr, boot_info.rom_size);
+
+	pmm_init();
+	printf("mm: %lu of %lu pages free, RAM top %lx\n", pmm_free_pages(),
+	       pmm_total_pages(), pmm_ram_top());
+	cpu_init();
+	vmm_init();
+	printf("mm: own page tables at %lx (NX %s)\n", kernel_as.pml4_pa,
+	       nx_enabled ? "on" : "off");
+	apic_early_enable();
+
+	bind_rom();
+#ifndef PVOPS_NATIVE
+	if (bind_result.bound) {
+		/* load our tables again, now through the ROM's ops */
+		cpu_reload();
+		console_use_rom(true);
+		printf("console: now through the ROM's console_write\n");
+	}
+#endif
+	task_init();
+	tick_start();
+	pv_irq_enable();
+
+	if (kopts.run_tests)
+		qemu_exit(tests_run());
+	demo_run();
+	qemu_exit(EXIT_PASS);
+}

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* irq ops: the interrupt flag, EOI, APIC registers. */
+#include "../lib.h"
+#include "../pv.h"
+#include "../memlayout.h"
+#include "../time/time.h"
+#include "../cpu/cpu.h"
+#include "tests.h"
+
+#define RFLAGS_IF	(1ull << 9)
+#define APIC_VERSION	0x30
+#define APIC_TPR	0x80
+
+static uint64_t raw_flags(void)
+{
+	uint64_t f;
+
+	__asm__ __volatile__("pushfq; popq %0" : "=r"(f));
+	return f;
+}
+
+KTEST(irq_flags)
+{
+	uint64_t saved = pv_irq_save_flags(), f;
+
+	check(saved & RFLAGS_IF, "interrupts are on in the test runner",
+	      "flags %lx", saved);
+	pv_irq_disable();
+	f = pv_irq_save_flags();
+	check(!(f & RFLAGS_IF) && !(raw_flags() & RFLAGS_IF),
+	      "op irq_disable then save_flags shows IF=0", "flags %lx", f);
+	pv_irq_enable();
+	f = pv_irq_save_flags();
+	check((f & RFLAGS_IF) && (raw_flags() & RFLAGS_IF),
+	      "op irq_enable then save_flags shows IF=1", "flags %lx", f);
+	pv_irq_disable();
+	pv_irq_restore_flags(saved);
+	check(pv_irq_save_flags() & RFLAGS_IF,
+	      "op irq_restore_flags restores IF=1", "flags %lx",
+	      pv_irq_save_flags());
+	pv_irq_restore_flags(saved & ~RFLAGS_IF);
+	f = pv_irq_save_flags();
+	pv_irq_restore_flags(saved);
+	check(!(f & RFLAGS_IF), "op irq_restore_flags restores IF=0",
+	      "flags %lx", f);
+}
+
+KTEST(irq_halt)
+{
+	uint64_t t0 = ticks, f;
+
+	pv_halt();		/* IF=1: the next tick wakes us */
+	check(ticks > t0, "op halt returns after an interrupt",
+	      "ticks %lu", ticks);
+	pv_irq_disable();
+	t0 = ticks;
+	pv_safe_halt();		/* sti; hlt */
+	f = pv_irq_save_flags();
+	check((f & RFLAGS_IF) && ticks > t0,
+	      "op safe_halt enables interrupts and wakes on the tick",
+	      "flags %lx ticks %lu->%lu", f, t0, ticks);
+	pv_irq_enable();
+}
+
+KTEST(irq_apic)
+{
+	uint32_t v = pv_apic_read(APIC_VERSION);
+	uint32_t raw = *(volatile uint32_t *)(APIC_VA + APIC_VERSION);
+	uint32_t tpr;
+	uint64_t cr8;
+
+	check(v == raw && (v & 0xff) >= 0x10, "op apic_read (version register)",
+	      "op %x mmio %x", v, raw);
+	pv_apic_write(APIC_TPR, 0x20);
+	tpr = pv_apic_read(APIC_TPR);
+	cr8 = pv_read_cr8();
+	pv_apic_write(APIC_TPR, 0);
+	check(tpr == 0x20 && cr8 == 2, "op apic_write TPR (seen in CR8 too)",
+	      "tpr %x cr8 %lx", tpr, cr8);
+	{
+		uint64_t t0 = ticks, start = pv_monotonic_ns();
+
+		while (ticks < t0 + 3 && pv_monotonic_ns() - start < 2000000000)
+			pv_safe_halt();
+		check(ticks >= t0 + 3, "op eoi: the tick keeps coming",
+		      "ticks %lu -> %lu", t0, ticks);
+	}
+}
+
+KTEST(irq_nmi_ist)
+{
+	unsigned before = nmi_count;
+	uint32_t id = pv_apic_read(0x20) >> 24;
+
+	/* an NMI to our own APIC ID (delivery mode NMI, physical) */
+	pv_apic_write(0x310, id << 24);
+	pv_apic_write(0x300, (4u << 8) | (1u << 14));
+	for (int i = 0; i < 1000000 && nmi_count == before; i++)
+		__asm__ __volatile__("pause");
+	check(nmi_count == before + 1, "self-NMI delivered", "count %u",
+	      nmi_count - before);
+	check(nmi_frame >= (uint64_t)nmi_stack &&
+	      nmi_frame < (uint64_t)nmi_stack + sizeof(nmi_stack),
+	      "NMI handler runs on its IST stack (TSS IST2)", "frame %lx",
+	      nmi_frame);
+}
+
+static void touch_unmapped(void *a)
+{
+	(void)*(volatile uint64_t *)a;
+}
+
+KTEST(irq_df_ist)
+{
+	uint8_t saved[16], gate[16];
+	uint64_t fl = pv_irq_save_flags();
+	int r;
+
+	/* a #PF whose gate is not present raises #NP while delivering it,
+	 * which the CPU turns into a double fault */
+	memcpy(saved, &idt[14 * 16], 16);
+	memcpy(gate, saved, 16);
+	gate[5] &= 0x7f;		/* P = 0 */
+	pv_irq_disable();
+	pv_write_idt_entry(idt, 14, gate);
+	r = try_call(touch_unmapped, (void *)0x10);
+	pv_write_idt_entry(idt, 14, saved);
+	pv_irq_restore_flags(fl);
+	check(r == -1 && last_fault.vector == 8,
+	      "#PF through a not-present gate becomes #DF", "r %d vector %lu",
+	      r, last_fault.vector);
+	check(df_frame >= (uint64_t)df_stack &&
+	      df_frame < (uint64_t)df_stack + sizeof(df_stack),
+	      "#DF handler runs on its IST stack (TSS IST1)", "frame %lx",
+	      df_frame);
+}

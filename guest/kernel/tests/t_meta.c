@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* meta ops, the binding itself and the call-site records. */
+#include "../lib.h"
+#include "../pv.h"
+#include "../kernel.h"
+#include "../cpu/cpu.h"
+#include "../mm/mm.h"
+#include "tests.h"
+
+#ifndef PVOPS_NATIVE
+/* Offsets of each op's slot: the table is grouped, so the enum order is
+ * not the slot order. */
+#define X_OFF(g, n, r, p, a, m) PVOP_OFF_##n,
+static const uint16_t slot_off[PVROM_OP_COUNT] = { PVROM_OPS(X_OFF) };
+#undef X_OFF
+
+static void **slot_of(unsigned op)
+{
+	return (void **)((char *)&pv_ops + slot_off[op]);
+}
+#endif
+
+KTEST(meta_info)
+{
+	struct pvrom_info info;
+	int32_t r;
+
+	memset(&info, 0, sizeof(info));
+	info.size = sizeof(info);
+	r = pv_info(&info);
+	check(r == 0 && info.abi_major == 1 && info.size >= 16,
+	      "op info returns the ABI version", "ret %d major %u size %u", r,
+	      info.abi_major, info.size);
+	check(info.backend[0] != 0 && info.cycle_hz == pv_cycle_frequency(),
+	      "op info: backend named, cycle_hz == cycle_frequency",
+	      "backend '%s' cycle_hz %lu", info.backend, info.cycle_hz);
+	printf("  info: backend %s features %lx cycle %lu Hz apic timer %lu Hz"
+	       " fallbacks %u%s%s\n", info.backend, info.features,
+	       info.cycle_hz, info.apic_timer_hz, info.fallbacks,
+	       info.fallbacks ? ": " : "", info.fallbacks ? info.note : "");
+	check(pv_info(NULL) == -PVROM_EINVAL, "op info refuses NULL",
+	      "accepted");
+	memset(&info, 0, sizeof(info));
+	info.size = 8;
+	r = pv_info(&info);
+	check(r == -PVROM_EINVAL, "op info refuses a size below 16",
+	      "ret %d", r);
+	/* init ran once, inside pvb_bind (calling it again would reset the
+	 * ROM's clock under the running kernel) */
+#ifdef PVOPS_NATIVE
+	pass("op init: native time set up by pvb_bind (mode off)");
+#else
+	if (bind_result.bound)
+		check(bind_result.backend[0] != 0,
+		      "op init: the ROM's init ran in pvb_bind", "no backend");
+	else
+		pass("op init: native (no ROM bound)");
+#endif
+}
+
+KTEST(meta_bind)
+{
+#ifdef PVOPS_NATIVE
+	skip("binding", "PVOPS_NATIVE build: no pv-ops table");
+#else
+	unsigned rom = 0, native = 0;
+
+	for (unsigned op = 0; op < PVROM_OP_COUNT; op++) {
+		void *slot = *slot_of(op);
+
+		if (bind_result.bound && bind_result.op_bound[op]) {
+			uint64_t want = bind_result.image_va +
+					bind_result.op_offset[op];
+			if ((uint64_t)slot != want)
+				check(false, "pv_ops slot points into the ROM",
+				      "op %s slot %p want %lx",
+				      pvb_op_name(op), slot, want);
+			rom++;
+		} else {
+			native++;
+		}
+	}
+	check(rom + native == PVROM_OP_COUNT &&
+	      (bind_result.bound ? rom == bind_result.nbound : rom == 0),
+	      "pv_ops table agrees with the binding result",
+	      "rom %u native %u nbound %u", rom, native, bind_result.nbound);
+	printf("  %u ops: %u from the ROM, %u native\n", PVROM_OP_COUNT, rom,
+	       native);
+	if (bind_result.bound) {
+		uint64_t *ti = vmm_pte(&kernel_as, bind_result.image_va, false);
+		uint64_t *td = vmm_pte(&kernel_as, bind_result.data_va, false);
+
+		check(ti && (*ti & PTE_P) && !(*ti & PTE_W) && !(*ti & PTE_NX),
+		      "ROM image mapped read-only and executable", "pte %lx",
+		      ti ? *ti : 0);
+		check(td && (*td & PTE_P) && (*td & PTE_W) &&
+		      (!nx_enabled || (*td & PTE_NX)),
+		      "ROM data area mapped read-write, non-executable",
+		      "pte %lx", td ? *td : 0);
+	}
+#if PVROM_ABI_MINOR >= 1
+	{
+		uint32_t khz = pv_tsc_khz();
+		uint64_t hz = pv_cycle_frequency();
+
+		uint64_t d = (uint64_t)khz * 1000 > hz ?
+			     (uint64_t)khz * 1000 - hz : hz - (uint64_t)khz * 1000;
+
+		/* a native fallback calibrates on its own: allow 5% */
+		check(khz > 0 && d * 20 <= hz,
+		      "op tsc_khz (ABI 1.1) agrees with cycle_frequency (5%)",
+		      "%u kHz vs %lu Hz", khz, hz);
+		printf("  tsc_khz from the %s\n",
+		       bind_result.op_bound[PVROM_OP_tsc_khz] ? "ROM" :
+		       "native fallback");
+	}
+#endif
+#endif
+}
+
+KTEST(meta_pvsites)
+{
+#ifdef PVOPS_NATIVE
+	skip(".pvsites", "PVOPS_NATIVE build: no call sites");
+#else
+	unsigned n = 0, bad = 0;
+
+	for (const struct pv_site *s = __pvsites_start; s < __pvsites_end;
+	     s++, n++) {
+		const uint8_t *ip = (const uint8_t *)pv_site_addr(s);
+		int32_t disp;
+		uint64_t slot;
+
+		memcpy(&disp, ip + 2, 4);
+		slot = (uint64_t)ip + 6 + (int64_t)disp;
+		if (s->len != 6 || ip[0] != 0xff || ip[1] != 0x15 ||
+		    s->op >= PVROM_OP_COUNT ||
+		    slot != (uint64_t)slot_of(s->op)) {
+			if (bad++ < 4)
+				printf("  bad site %p: %02x %02x op %u len %u\n",
+				       ip, ip[0], ip[1], s->op, s->len);
+		}
+	}
+	check(n > 0 && bad == 0,
+	      ".pvsites: every record is an FF 15 call of its op's slot",
+	      "%u of %u bad", bad, n);
+	printf("  %u call sites recorded\n", n);
+#endif
+}
+
+KTEST(fault_extable)
+{
+	uint64_t v;
+	unsigned before = last_fault.count;
+
+	check(probe_read64((void *)0x8, &v) == -1 &&
+	      last_fault.count == before + 1 && last_fault.vector == 14 &&
+	      last_fault.addr == 0x8,
+	      "expected #PF caught through the kernel extable, vector 14",
+	      "vector %lu addr %lx", last_fault.vector, last_fault.addr);
+	before = last_fault.count;
+	check(probe_read64((void *)0x8000000000000000ull, &v) == -1 &&
+	      last_fault.vector == 13 && last_fault.count == before + 1,
+	      "expected #GP (non-canonical) caught, vector 13", "vector %lu",
+	      last_fault.vector);
+}
