@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Helpers for the ROM's GNU as sources.  The abi/ headers pull in <stdint.h>
+ * and cannot be included from assembly, so the few ABI constants assembly
+ * needs are repeated here; rom/abi_check.c asserts they agree.
+ */
+#ifndef ROM_ASM_H
+#define ROM_ASM_H
+
+#define ROM_ASM_EINVAL	1	/* PVROM_EINVAL */
+#define ROM_ASM_EFAULT	2	/* PVROM_EFAULT */
+
+/* Note types, abi/pvrom/elf.h */
+#define ROM_ASM_NOTE_LICENSE	1
+#define ROM_ASM_NOTE_RELEASE	2
+#define ROM_ASM_NOTE_VENDOR	3
+#define ROM_ASM_NOTE_BACKENDS	4
+#define ROM_ASM_NOTE_SOURCE_URL	5
+#define ROM_ASM_NOTE_SOURCE_HASH 6
+#define ROM_ASM_NOTE_LAYOUT	7
+
+/*
+ * Byte alignment for asm functions.  The image has a hard 16 KiB budget and
+ * most asm ops are a few bytes long: padding each to 16 cost ~500 bytes,
+ * and -Os C code is not aligned either.
+ */
+#define ROM_FUNC_ALIGN	1
+
+/* An exported op: default visibility, made global by the version script. */
+#define ROM_OP(name)				\
+	.globl name;				\
+	.type name, @function;			\
+	.balign ROM_FUNC_ALIGN;		\
+name:
+
+/* A ROM-internal function: never in the dynamic symbol table. */
+#define ROM_FUNC(name)				\
+	.globl name;				\
+	.hidden name;				\
+	.type name, @function;			\
+	.balign ROM_FUNC_ALIGN;		\
+name:
+
+#define ROM_END(name)	.size name, . - name
+
+/*
+ * One fault-table entry: if 'insn' faults, the guest's handler resumes at
+ * 'fixup'.  Self-relative so the table needs no relocation.
+ */
+#define ROM_EXTABLE(insn, fixup)		\
+	.pushsection .pvrom_extable, "a";	\
+	.balign 4;				\
+	.long (insn) - .;			\
+	.long (fixup) - .;			\
+	.popsection
+
+#endif /* ROM_ASM_H */
