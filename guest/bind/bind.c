@@ -249,22 +249,25 @@ int pvb_bind(const struct pvb_env *env, const struct pvb_config *cfg,
 		     (unsigned long long)image_va);
 	log_line(env, line);
 	pvrom_init_fn *init = (pvrom_init_fn *)(uintptr_t)(image_va + off[PVROM_OP_init]);
+	/* init itself probes MSRs through the ROM's fault table (e.g. the
+	 * KVM MSRs), so the table must be live before the first call. */
+	rom_fix.ext_va = image_va + img.layout.extable_offset;
+	rom_fix.ext_n = img.layout.extable_size / sizeof(struct pvrom_extable_entry);
 	uint64_t flags = pvn_irq_save_flags();
 	pvn_irq_disable();
 	int32_t rc = init(&args, &ir);
 	pvn_irq_restore_flags(flags);
-	if (rc != 0)
-		return fail(res, PVB_B_INIT, rc);
-	if (ir.abi_major != PVROM_ABI_MAJOR)
-		return fail(res, PVB_B_INIT_RESULT, ir.abi_major);
+	if (rc != 0 || ir.abi_major != PVROM_ABI_MAJOR) {
+		rom_fix.ext_n = 0;	/* nothing will run in the ROM again */
+		return rc != 0 ? fail(res, PVB_B_INIT, rc) :
+				 fail(res, PVB_B_INIT_RESULT, ir.abi_major);
+	}
 	copy_str(res->backend, sizeof(res->backend), ir.backend);
 	res->features = ir.features;
 
-	/* 5. install: fault table first, so a ROM *_safe op is covered the
-	 * moment it becomes reachable; slots with interrupts off so a
-	 * handler never sees ROM and native halves of a pair. */
-	rom_fix.ext_va = image_va + img.layout.extable_offset;
-	rom_fix.ext_n = img.layout.extable_size / sizeof(struct pvrom_extable_entry);
+	/* 5. install (the fault table is already live, see above); slots
+	 * with interrupts off so a handler never sees ROM and native halves
+	 * of a pair. */
 	flags = pvn_irq_save_flags();
 	pvn_irq_disable();
 	for (unsigned op = 0; op < PVROM_OP_COUNT; op++) {

@@ -72,7 +72,7 @@ NAT(uint64_t, steal_time_ns, (void), ())
 #define PIT_HZ		1193182u
 #define NSEC		1000000000ull
 #define CAL_PIT_COUNT	(PIT_HZ / 100)		/* 10 ms */
-#define CAL_RUNS	3			/* keep the least disturbed run */
+#define CAL_RUNS	5			/* keep the least disturbed run */
 #define CAL_SPIN_MAX	50000000ull		/* no PIT: give up, don't hang */
 
 /* APIC registers (xAPIC offsets; x2APIC MSR = 0x800 + offset / 16). */
@@ -219,7 +219,7 @@ static int pit_run(int with_apic, uint64_t *tsc_ticks, uint64_t *apic_ticks)
 
 	pvn_irq_disable();
 	p61 = inb(0x61);
-	outb(0x61, (uint8_t)((p61 & ~0x02) | 0x01));
+	outb(0x61, (uint8_t)(p61 & ~0x03));	/* gate off while programming */
 	outb(0x43, 0xB0);			/* ch 2, lo/hi, mode 0, binary */
 	outb(0x42, CAL_PIT_COUNT & 0xFF);
 	outb(0x42, CAL_PIT_COUNT >> 8);
@@ -228,7 +228,10 @@ static int pit_run(int with_apic, uint64_t *tsc_ticks, uint64_t *apic_ticks)
 		apic_wr(APIC_LVT_TIMER, APIC_LVT_MASKED | 0xFF);
 		apic_wr(APIC_TIMER_INIT, 0xFFFFFFFFu);
 	}
+	/* t0 before the gate opens: any delay then lengthens the run and
+	 * never shortens it, so the shortest run is the best estimate. */
 	t0 = pvn_rdtsc();
+	outb(0x61, (uint8_t)((p61 & ~0x02) | 0x01));	/* gate on: count starts */
 	while (!(inb(0x61) & 0x20) && ++spins < CAL_SPIN_MAX)
 		;
 	t1 = pvn_rdtsc();
