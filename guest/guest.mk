@@ -7,8 +7,11 @@
 
 GK := guest/kernel
 
+# -mpreferred-stack-boundary=3: pv-op call sites keep only 8-byte %rsp
+# alignment (SPEC section 8), like Linux kernel code.
 GUEST_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding \
 	-fno-pic -fno-pie -mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
+	-mpreferred-stack-boundary=3 \
 	-fno-stack-protector -fno-asynchronous-unwind-tables \
 	-fno-omit-frame-pointer -fcf-protection=none -I$(SRC)
 # User programs are copied into user address spaces: position-independent.
@@ -107,3 +110,5 @@ debug-body: $(B)/guest.elf $(B)/pvrom.rom $(B)/guest.gdb
 	    -append "run=demo $(ARGS)"; rc=$$?; [ $$rc -eq 1 ] || exit $$rc
 
 .PHONY: run-body debug-body
+
+include guest/bench.mk

@@ -23,9 +23,12 @@ PVBIND_SRCS := $(sort $(wildcard $(PVBIND_DIR)/*.c $(PVBIND_DIR)/*.S))
 PVBIND_CODE_MODEL ?= -mcmodel=kernel -fno-pie -fno-pic
 # -fno-tree-loop-distribute-patterns: no surprise memcpy/memset calls, the
 # library must not need anything from its host kernel.
+# -mpreferred-stack-boundary=3: pv-op calls only keep 8-byte %rsp alignment
+# (SPEC section 8), so nothing here may assume 16.
 PVBIND_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding \
 	-fno-builtin -nostdlib -fno-stack-protector -mno-red-zone \
-	-mgeneral-regs-only -fno-asynchronous-unwind-tables -fcf-protection=none \
+	-mgeneral-regs-only -mpreferred-stack-boundary=3 \
+	-fno-asynchronous-unwind-tables -fcf-protection=none \
 	-fno-tree-loop-distribute-patterns -I$(SRC)
 
 # $(1): output dir, $(2): extra CFLAGS

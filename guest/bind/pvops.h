@@ -18,11 +18,11 @@
  * SysV caller-saved register; a PVROM_A_CALLEE_SAVE op only %rax and flags,
  * which is what makes such ops cheap enough for interrupt paths.
  *
- * Stack: the ABI wants %rsp 16-byte aligned at the call, but the compiler
- * does not know the asm calls anything and keeps no alignment in leaf code.
- * So each site saves %rsp in %rbx (declared clobbered: the compiler saves it
- * once per function, not per call), aligns, calls and restores: three
- * instructions around the recorded 6-byte call.
+ * Stack: ops need only 8-byte %rsp alignment at the call (SPEC section 8),
+ * as Linux kernel code built with -mpreferred-stack-boundary=3 does.  The
+ * compiler cannot see that the asm calls anything, so it keeps no 16-byte
+ * alignment here; the ABI does not ask for it, and the site is nothing but
+ * the recorded 6-byte call, which is what lets a later pass patch it in place.
  *
  * Build option PVOPS_NATIVE (like a kernel without CONFIG_PARAVIRT): every
  * pv_<name>() becomes the native instruction(s) inline: no table, no
@@ -123,9 +123,7 @@ static inline uint64_t pv_site_addr(const struct pv_site *s)
  * as an operand) so the instruction is always the RIP-relative FF 15 form,
  * whatever the code model (-mcmodel=kernel or -fPIE). */
 #define PVOP_SITE_ASM							\
-	"mov %%rsp, %%rbx\n\tand $-16, %%rsp\n"				\
 	"771:\n\tcall *pv_ops+%c[pvoff](%%rip)\n772:\n"			\
-	"\tmov %%rbx, %%rsp\n"						\
 	"\t.pushsection .pvsites,\"a\"\n\t.balign 8\n"			\
 	"\t.long 771b - .\n\t.short %c[pvop]\n"				\
 	"\t.byte 772b - 771b\n\t.byte %c[pvfl]\n"			\
@@ -135,7 +133,7 @@ static inline uint64_t pv_site_addr(const struct pv_site *s)
 	[pvoff] "i" (PVOP_OFF_##op), [pvop] "i" (PVROM_OP_##op),	\
 	[pvfl] "i" (PVOP_ATTR_##op)
 
-#define PVOP_CLOBBERS "rbx", "r8", "r9", "r10", "r11", "memory", "cc"
+#define PVOP_CLOBBERS "r8", "r9", "r10", "r11", "memory", "cc"
 
 #define PVOP_IS_CS(op, want)						\
 	_Static_assert(((PVOP_ATTR_##op & PVROM_A_CALLEE_SAVE) != 0) == (want),	\
@@ -188,15 +186,14 @@ static inline uint64_t pv_site_addr(const struct pv_site *s)
 		: PVOP_CLOBBERS);					\
 	__r; })
 
-/* Callee-save ops: only %rax (the result) and flags change (and %rbx,
- * which the alignment sequence itself uses). */
+/* Callee-save ops: only %rax (the result) and flags change. */
 #define __PVOP_CALLEE0(op) ({						\
 	PVOP_IS_CS(op, 1);						\
 	uint64_t __r;							\
 	__asm__ volatile(PVOP_SITE_ASM					\
 		: "=a"(__r)						\
 		: PVOP_SITE_OPS(op)					\
-		: "rbx", "memory", "cc");				\
+		: "memory", "cc");				\
 	__r; })
 #define __PVOP_CALLEE1(op, a0) ({					\
 	PVOP_IS_CS(op, 1);						\
@@ -204,7 +201,7 @@ static inline uint64_t pv_site_addr(const struct pv_site *s)
 	__asm__ volatile(PVOP_SITE_ASM					\
 		: "=a"(__r)						\
 		: PVOP_SITE_OPS(op), "D"(PVOP_ARG(a0))			\
-		: "rbx", "memory", "cc");				\
+		: "memory", "cc");				\
 	__r; })
 
 /* Narrow results come back in the low bits of %rax; the cast keeps those. */

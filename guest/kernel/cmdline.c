@@ -2,7 +2,10 @@
 /*
  * Kernel command line: space-separated key=value words.
  *   pvrom=auto|off  pvrom.license=strict|any  pvrom.backend=auto|native
- *   run=tests|demo  tests=<name,name,...|all>  expect=bound|native  quiet
+ *   run=tests|demo|bench  tests=<name,name,...|all>  expect=bound|native
+ *   quiet  host_time=<epoch seconds> (the test runner's clock, for the
+ *   wall-clock check)  bench.n=<calls per batch>  bench.batches=<n>
+ *   bench.ops=<op,op,...|all>
  * Two test groups only act when named alone: tests=crash (an unexpected
  * #PF, to see the register dump) and tests=shutdown (the shutdown op).
  * Unknown words are reported and ignored.
@@ -10,7 +13,7 @@
 #include "lib.h"
 #include "cmdline.h"
 
-struct kopts kopts = { .run_tests = true, .tests = "all" };
+struct kopts kopts = { .run_tests = true, .tests = "all", .bench_ops = "all" };
 
 static bool word_is(const char *w, size_t n, const char *s)
 {
@@ -25,8 +28,25 @@ static const char *find_eq(const char *w, size_t n)
 	return NULL;
 }
 
+/* A whole word of decimal digits (strtou64 would stop at the space). */
+static bool number(const char *v, size_t n, uint64_t *out)
+{
+	uint64_t x = 0;
+
+	if (!n || n > 19)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return false;
+		x = x * 10 + (uint64_t)(v[i] - '0');
+	}
+	*out = x;
+	return true;
+}
+
 static void option(const char *w, size_t n)
 {
+	uint64_t num;
 	const char *eq = find_eq(w, n);
 	size_t kn = eq ? (size_t)(eq - w) : n;
 	const char *v = eq ? eq + 1 : "";
@@ -45,10 +65,24 @@ static void option(const char *w, size_t n)
 	else if (word_is(w, kn, "pvrom.backend") && word_is(v, vn, "auto"))
 		kopts.backend_native = false;
 	else if (word_is(w, kn, "run") && word_is(v, vn, "demo"))
-		kopts.run_tests = false;
-	else if (word_is(w, kn, "run") && word_is(v, vn, "tests"))
+		kopts.run_tests = kopts.run_bench = false;
+	else if (word_is(w, kn, "run") && word_is(v, vn, "tests")) {
 		kopts.run_tests = true;
-	else if (word_is(w, kn, "tests") && vn < sizeof(kopts.tests)) {
+		kopts.run_bench = false;
+	} else if (word_is(w, kn, "run") && word_is(v, vn, "bench")) {
+		kopts.run_tests = false;
+		kopts.run_bench = true;
+	} else if (word_is(w, kn, "host_time") && number(v, vn, &num))
+		kopts.host_time = num;
+	else if (word_is(w, kn, "bench.n") && number(v, vn, &num) && num)
+		kopts.bench_n = num;
+	else if (word_is(w, kn, "bench.batches") && number(v, vn, &num) &&
+		 num && num < 1000)
+		kopts.bench_batches = (uint32_t)num;
+	else if (word_is(w, kn, "bench.ops") && vn < sizeof(kopts.bench_ops)) {
+		memcpy(kopts.bench_ops, v, vn);
+		kopts.bench_ops[vn] = 0;
+	} else if (word_is(w, kn, "tests") && vn < sizeof(kopts.tests)) {
 		memcpy(kopts.tests, v, vn);
 		kopts.tests[vn] = 0;
 	} else if (word_is(w, kn, "expect") && vn < sizeof(kopts.expect)) {
@@ -79,11 +113,16 @@ void cmdline_parse(const char *s)
 	}
 }
 
-/* tests=all, or a comma list where an entry matches a test name exactly or
- * as a prefix ending in '*' ("mmu*"). */
+/* "all", or a comma list where an entry matches a name exactly or as a
+ * prefix ending in '*' ("mmu*"): tests=, bench.ops=. */
 bool test_selected(const char *name)
 {
-	const char *p = kopts.tests;
+	return list_selected(kopts.tests, name);
+}
+
+bool list_selected(const char *list, const char *name)
+{
+	const char *p = list;
 
 	if (!strcmp(p, "all"))
 		return true;

@@ -4,12 +4,19 @@
 #define KERNEL_CMDLINE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct kopts {
 	bool pvrom_off;			/* pvrom=off */
 	bool license_any;		/* pvrom.license=any */
 	bool backend_native;		/* pvrom.backend=native */
 	bool run_tests;			/* run=tests (default) or run=demo */
+	bool run_bench;			/* run=bench: the benchmark, no tests */
+	uint64_t host_time;		/* host_time=<epoch s> from the test
+					 * runner; 0 = not given */
+	uint64_t bench_n;		/* bench.n=: calls per batch */
+	uint32_t bench_batches;		/* bench.batches=: batches per op */
+	char bench_ops[64];		/* bench.ops=a,b|all */
 	char tests[256];		/* tests=a,b,c or "all" */
 	char expect[32];		/* expect=bound|native: checked in the summary */
 	bool quiet;			/* quiet: less boot chatter */
@@ -19,5 +26,6 @@ extern struct kopts kopts;
 
 void cmdline_parse(const char *cmdline);
 bool test_selected(const char *name);
+bool list_selected(const char *list, const char *name);
 
 #endif

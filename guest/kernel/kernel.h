@@ -10,8 +10,9 @@
 
 extern struct pvb_result bind_result;
 extern struct pvb_env bind_env;
-extern char pvrom_state[160];	/* "bound" / "native (why)" */
+extern char pvrom_state[160];	/* "bound (backend ...)" / "native (why)" */
 
 void demo_run(void);
+int bench_run(void);		/* run=bench (bench/bench.c): exit code */
 
 #endif

@@ -99,11 +99,16 @@ static void bind_rom(void)
 	pvb_bind(&bind_env, &cfg, &bind_result);
 	pvb_report(&bind_env, &bind_result);
 	if (bind_result.bound) {
-		snprintf(pvrom_state, sizeof(pvrom_state), "bound%s",
+		snprintf(pvrom_state, sizeof(pvrom_state),
+			 "bound (backend %s, features 0x%lx)%s",
+			 bind_result.backend, bind_result.features,
 			 bind_result.tainted ? " (tainted: non-GPL ROM)" : "");
 		printf("pvrom: ROM image at VA %lx (data area %lx, %lu bytes)\n",
 		       bind_result.image_va, bind_result.data_va,
 		       bind_result.data_size);
+		/* one fixed-format line for the catalogue to grep */
+		printf("pvrom: backend %s features 0x%lx\n", bind_result.backend,
+		       bind_result.features);
 	} else {
 		snprintf(pvrom_state, sizeof(pvrom_state), "native (%s)",
 			 bind_result.reason[0] ? bind_result.reason :
@@ -157,6 +162,8 @@ void kmain(uint64_t kind, uint64_t info_pa, uint64_t magic)
 	tick_start();
 	pv_irq_enable();
 
+	if (kopts.run_bench)
+		qemu_exit(bench_run());
 	if (kopts.run_tests)
 		qemu_exit(tests_run());
 	demo_run();

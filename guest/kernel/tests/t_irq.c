@@ -87,6 +87,77 @@ KTEST(irq_apic)
 	}
 }
 
+/*
+ * EOI under a timer-interrupt load: EOI_LOAD_N alarms back to back, each
+ * handler re-arming the next one EOI_LOAD_GAP_NS ahead and then calling
+ * pv_eoi.  A lost EOI leaves the vector in service, which blocks every later
+ * interrupt of its priority class: the chain stops short.  Busy-waits (with
+ * the tick stopped a halt might never wake).
+ */
+#define EOI_LOAD_N		1000
+#define EOI_LOAD_GAP_NS		10000		/* 10 us */
+#define EOI_LOAD_LIMIT_NS	5000000000ull	/* nested KVM is slow */
+#define APIC_PPR		0xa0
+#define APIC_ISR		0x100
+
+static volatile unsigned load_hits, load_rearm_errors;
+
+static void load_irq(struct trap_frame *f)
+{
+	(void)f;
+	if (++load_hits < EOI_LOAD_N &&
+	    pv_set_alarm(pv_monotonic_ns() + EOI_LOAD_GAP_NS, VEC_TEST_ALARM))
+		load_rearm_errors++;
+	pv_eoi();
+}
+
+static bool vector_in_service(unsigned vec)
+{
+	return pv_apic_read(APIC_ISR + (vec / 32) * 0x10) & (1u << (vec % 32));
+}
+
+KTEST(irq_eoi_load)
+{
+	uint64_t start, spent, t0;
+	unsigned hits;
+
+	tick_stop();	/* one alarm per CPU */
+	irq_register(VEC_TEST_ALARM, load_irq);
+	load_hits = load_rearm_errors = 0;
+	start = pv_monotonic_ns();
+	pv_set_alarm(start + EOI_LOAD_GAP_NS, VEC_TEST_ALARM);
+	while (load_hits < EOI_LOAD_N &&
+	       pv_monotonic_ns() - start < EOI_LOAD_LIMIT_NS)
+		__asm__ __volatile__("pause");
+	spent = pv_monotonic_ns() - start;
+	t0 = pv_monotonic_ns();
+	while (pv_monotonic_ns() - t0 < 5000000)	/* 5 ms: nothing extra */
+		__asm__ __volatile__("pause");
+	hits = load_hits;
+	check(hits == EOI_LOAD_N && load_rearm_errors == 0,
+	      "op eoi under load: 1000 back-to-back alarms (10 us apart) all arrive, none extra",
+	      "%u of %u arrived, %u re-arm errors, %lu ms", hits, EOI_LOAD_N,
+	      load_rearm_errors, spent / 1000000);
+	printf("  %u alarm interrupts in %lu us (%lu us each)\n", hits,
+	       spent / 1000, hits ? spent / 1000 / hits : 0);
+	check(!vector_in_service(VEC_TEST_ALARM) &&
+	      (pv_apic_read(APIC_PPR) & 0xf0) == 0,
+	      "op eoi under load: nothing left in service (ISR, PPR)",
+	      "ISR bit %d PPR %x", vector_in_service(VEC_TEST_ALARM),
+	      pv_apic_read(APIC_PPR));
+	pv_cancel_alarm();
+	irq_register(VEC_TEST_ALARM, NULL);
+	tick_start();
+	{
+		uint64_t t = ticks, s = pv_monotonic_ns();
+
+		while (ticks < t + 3 && pv_monotonic_ns() - s < 2000000000)
+			pv_safe_halt();
+		check(ticks >= t + 3, "op eoi under load: the tick keeps coming after it",
+		      "ticks %lu -> %lu", t, ticks);
+	}
+}
+
 KTEST(irq_nmi_ist)
 {
 	unsigned before = nmi_count;

@@ -38,6 +38,14 @@ KTEST(meta_info)
 	       " fallbacks %u%s%s\n", info.backend, info.features,
 	       info.cycle_hz, info.apic_timer_hz, info.fallbacks,
 	       info.fallbacks ? ": " : "", info.fallbacks ? info.note : "");
+#ifndef PVOPS_NATIVE
+	if (bind_result.bound)
+		check(!strcmp(info.backend, bind_result.backend) &&
+		      info.features == bind_result.features,
+		      "op info: same backend and features as init reported",
+		      "info '%s' 0x%lx, init '%s' 0x%lx", info.backend,
+		      info.features, bind_result.backend, bind_result.features);
+#endif
 	check(pv_info(NULL) == -PVROM_EINVAL, "op info refuses NULL",
 	      "accepted");
 	memset(&info, 0, sizeof(info));

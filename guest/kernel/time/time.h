@@ -11,6 +11,7 @@
 void apic_early_enable(void);		/* software-enable before binding */
 void tick_start(void);
 void tick_stop(void);
+uint64_t rtc_seconds(void);		/* CMOS RTC, s since 1970; 0 = bad */
 extern volatile uint64_t ticks;
 extern volatile uint64_t tick_rearm_errors;
 
