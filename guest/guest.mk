@@ -77,8 +77,22 @@ ALL_TARGETS += $(B)/guest.elf $(B)/guest-native.elf $(B)/compat/guest-1.1.elf
 # ACCEL=tcg|kvm forces an accelerator (default: KVM if it works here).
 GUEST_RUN := $(GK)/tools/qemu-run.sh
 
+# make run FIRMWARE=bios|uefi|grub: SeaBIOS with -kernel (default), OVMF
+# with pvboot.efi (TCG: OVMF fails under our nested KVM), or a GRUB ISO.
+FIRMWARE ?= bios
+ifeq ($(FIRMWARE),bios)
 run-body: $(B)/guest.elf $(B)/pvrom.rom
 	$(Q)$(GUEST_RUN) $(B)/guest.elf $(B)/pvrom.rom $(B) run=demo $(ARGS)
+else ifeq ($(FIRMWARE),uefi)
+run-body: $(B)/pvboot.efi $(B)/guest.elf $(B)/pvrom.rom
+	$(Q)$(MAKE) --no-print-directory run-uefi ARGS='run=demo $(ARGS)'
+else ifeq ($(FIRMWARE),grub)
+run-body: $(B)/guest.elf $(B)/pvrom.rom
+	$(Q)$(MAKE) --no-print-directory run-grub ARGS='run=demo $(ARGS)'
+else
+run-body:
+	@echo "make run: FIRMWARE must be bios, uefi or grub, not '$(FIRMWARE)'" >&2; exit 2
+endif
 
 # The ROM image is mapped where guest/bind places it in the kernel's window:
 # ROM_WINDOW_VA (memlayout.h) + the data area rounded up to pages.  The data
