@@ -22,31 +22,13 @@
 # 124 timeout.
 set -eu
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-B=${B:-$top/build}
-[ "${B#/}" = "$B" ] && B=$top/$B
-
-if [ $# -lt 5 ]; then
-	sed -n '4,22p' "$0" | sed 's/^# \{0,1\}//' >&2
-	exit 2
-fi
-kernel=$1 mode=$2 rom=$3 cmdline=$4 log=$5
-shift 5
-esp=
-if [ $# -gt 0 ] && [ "$1" != -- ]; then
-	esp=$1
-	shift
-fi
-[ "${1-}" = -- ] && shift
+. "$(dirname "$0")/../runlib.sh"
+run_parse 4,22 uefi .esp "$@"
 
 efi=${PVBOOT_EFI:-$B/pvboot.efi}
 code=/usr/share/OVMF/OVMF_CODE_4M.fd
 vars=/usr/share/OVMF/OVMF_VARS_4M.fd
-if [ -z "$esp" ]; then
-	name=run
-	[ "$log" != - ] && name=$(basename "${log%.log}")
-	esp=$B/uefi/$name.esp
-fi
+esp=$dir
 
 for f in "$efi" "$kernel" "$code" "$vars"; do
 	[ -f "$f" ] || { echo "run-uefi: missing $f" >&2; exit 2; }
@@ -61,12 +43,9 @@ cp "$kernel" "$esp/pvrom/guest.elf"
 printf '%s\n' "$cmdline" >"$esp/pvrom/cmdline.txt"
 cp "$vars" "$esp.vars.fd"
 
-args=(-nodefaults -no-reboot -display none -m 256
-      -accel "${QEMU_ACCEL:-tcg}" -cpu "${QEMU_CPU:-qemu64}" -global apic.vapic=off
-      -drive "if=pflash,format=raw,unit=0,readonly=on,file=$code"
-      -drive "if=pflash,format=raw,unit=1,file=$esp.vars.fd"
-      -drive "file=fat:rw:$esp,format=raw,media=disk"
-      -device isa-debug-exit,iobase=0xf4,iosize=0x04)
+args+=(-drive "if=pflash,format=raw,unit=0,readonly=on,file=$code"
+       -drive "if=pflash,format=raw,unit=1,file=$esp.vars.fd"
+       -drive "file=fat:rw:$esp,format=raw,media=disk")
 
 case $mode in
 none) ;;
@@ -80,15 +59,4 @@ fw_cfg|fwcfg) args+=(-fw_cfg "name=opt/org.pvrom/rom,file=$rom") ;;
 *) echo "run-uefi: unknown ROM mode '$mode' (pci|file|fw_cfg|none)" >&2; exit 2 ;;
 esac
 
-if [ "$log" = - ]; then
-	args+=(-serial stdio)
-else
-	mkdir -p "$(dirname "$log")"
-	: >"$log"
-	# OVMF's own debug port; kept next to the serial log
-	args+=(-serial "file:$log" -chardev "file,id=dbg,path=${log%.log}.debugcon.log"
-	       -device isa-debugcon,iobase=0x402,chardev=dbg)
-fi
-
-# exec: an outer timeout's SIGTERM reaches our timeout, which passes it on
-exec timeout "${PVBOOT_TIMEOUT:-300}" qemu-system-x86_64 "${args[@]}" "$@"
+run_exec

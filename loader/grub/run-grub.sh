@@ -18,32 +18,11 @@
 # 3 failures, 5 skipped, 0 reset/triple fault, 124 timeout).
 set -eu
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-B=${B:-$top/build}
-[ "${B#/}" = "$B" ] && B=$top/$B
-
-if [ $# -lt 5 ]; then
-	sed -n '4,18p' "$0" | sed 's/^# \{0,1\}//' >&2
-	exit 2
-fi
-kernel=$1 mode=$2 rom=$3 cmdline=$4 log=$5
-shift 5
-work=
-if [ $# -gt 0 ] && [ "$1" != -- ]; then
-	work=$1
-	shift
-fi
-[ "${1-}" = -- ] && shift
-if [ -z "$work" ]; then
-	name=run
-	[ "$log" != - ] && name=$(basename "${log%.log}")
-	work=$B/grub/$name
-fi
+. "$(dirname "$0")/../runlib.sh"
+run_parse 4,18 grub "" "$@"
+work=$dir
 mkdir -p "$work"
 
-args=(-nodefaults -no-reboot -display none -m 256
-      -accel "${QEMU_ACCEL:-tcg}" -cpu "${QEMU_CPU:-qemu64}" -global apic.vapic=off
-      -device isa-debug-exit,iobase=0xf4,iosize=0x04)
 modrom=
 case $mode in
 none) ;;
@@ -60,13 +39,4 @@ esac
 "$top/loader/grub/mkiso.sh" "$kernel" "$work/pvrom-grub.iso" "$cmdline" $modrom >/dev/null
 args+=(-cdrom "$work/pvrom-grub.iso" -boot d)
 
-if [ "$log" = - ]; then
-	args+=(-serial stdio)
-else
-	mkdir -p "$(dirname "$log")"
-	: >"$log"
-	args+=(-serial "file:$log" -chardev "file,id=dbg,path=${log%.log}.debugcon.log"
-	       -device isa-debugcon,iobase=0x402,chardev=dbg)
-fi
-
-exec timeout "${PVBOOT_TIMEOUT:-300}" qemu-system-x86_64 "${args[@]}" "$@"
+run_exec
