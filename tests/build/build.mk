@@ -30,3 +30,7 @@ TEST_DEPS += $(foreach t,$(BUILD_BAD),$(BT)/$(t).strict $(BT)/$(t).lax) \
 TEST_SUITES += build-fail
 SUITE_build-fail := $(SRC)/tests/build/run.sh $(B)/pvrom-link $(ROM_HEAD) $(ROM_ELF) \
 	$(BT) $(BUILD_BAD)
+
+# Keep the objects: as make intermediates they would be deleted after the
+# run, and make's "rm" line would then follow the runner's summary line.
+.SECONDARY: $(BUILD_BAD:%=$(BT)/%.o)
