@@ -6,7 +6,12 @@
 #
 #   make          build everything
 #   make run      boot the reference guest with the ROM in QEMU
+#                 (ARGS='kernel args', FIRMWARE=bios|uefi|grub, ACCEL=tcg|kvm)
 #   make test     run every test (ends with "N passed, N failed, N skipped")
+#   make qemu-cases CASES=regex   only the matching QEMU boot cases
+#   make bench    per-op cost, ROM versus native, into build/bench/
+#   make fuzz     the validator fuzzer for FUZZ_SECONDS (default 300)
+#   make debug    QEMU halted with a gdb stub; gdb -x build/guest.gdb
 #   make deps     check for (and as root install) the Debian packages needed
 #   make V=1      show the commands
 
@@ -39,7 +44,7 @@ deps:
 	$(Q)$(SRC)/tests/deps.sh
 
 help:
-	@sed -n '3,13p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,/^$$/{/^#/s/^# \{0,1\}//p}' Makefile
 
 clean:
 	rm -rf $(B)
