@@ -12,3 +12,7 @@ SUITE_abi-check := $(MAKE) --no-print-directory -s abi-check
 
 include tests/qemu/qemu.mk
 include tests/host/host.mk
+
+# Two clean builds from different directories give byte-identical ROMs.
+TEST_SUITES += repro
+SUITE_repro := $(SRC)/tests/repro/repro.sh $(SRC) $(B)
