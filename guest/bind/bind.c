@@ -235,6 +235,14 @@ int pvb_bind(const struct pvb_env *env, const struct pvb_config *cfg,
 	/* alloc_pages memory is physically contiguous, so a backend that
 	 * must tell the host where its data lives can. */
 	args.data_pa = data ? env->virt_to_phys(data) + data_pages * PAGE - data_bytes : 0;
+	if (cfg->test_data_pa) {
+		pvb_snprintf(line, sizeof(line),
+			     "pvrom: test_data_pa: telling the ROM its data is at 0x%llx, not 0x%llx (tests only)",
+			     (unsigned long long)cfg->test_data_pa,
+			     (unsigned long long)args.data_pa);
+		log_line(env, line);
+		args.data_pa = cfg->test_data_pa;
+	}
 	copy_str(args.guest_name, sizeof(args.guest_name),
 		 cfg->guest_name ? cfg->guest_name : "pvbind-guest");
 	copy_str(args.guest_version, sizeof(args.guest_version),

@@ -75,6 +75,10 @@ struct pvb_config {
 	 * rom_source); 0 = none.  Tried before the scan, validated the same. */
 	uint64_t handoff_pa, handoff_size;
 	int handoff_source;		/* PVROM_SRC_* */
+	/* Tests only: if non-zero, passed to the ROM as init_args.data_pa
+	 * instead of the real address (the data area stays where it is), to
+	 * exercise the ROM's per-feature fallbacks.  0 in real use. */
+	uint64_t test_data_pa;
 	/* Identity given to the ROM's init (truncated to 31 bytes). */
 	const char *guest_name, *guest_version, *guest_license;
 };

@@ -6,6 +6,8 @@
  *   quiet  host_time=<epoch seconds> (the test runner's clock, for the
  *   wall-clock check)  bench.n=<calls per batch>  bench.batches=<n>
  *   bench.ops=<op,op,...|all>
+ *   pvrom.test_data_pa=0x<hex> (tests only: the data area's physical
+ *   address the ROM is told, to make its KVM registrations fail)
  * Two test groups only act when named alone: tests=crash (an unexpected
  * #PF, to see the register dump) and tests=shutdown (the shutdown op).
  * Unknown words are reported and ignored.
@@ -44,6 +46,31 @@ static bool number(const char *v, size_t n, uint64_t *out)
 	return true;
 }
 
+/* A whole word "0x" + 1..16 hex digits. */
+static bool hex_number(const char *v, size_t n, uint64_t *out)
+{
+	uint64_t x = 0;
+
+	if (n < 3 || n > 18 || v[0] != '0' || (v[1] != 'x' && v[1] != 'X'))
+		return false;
+	for (size_t i = 2; i < n; i++) {
+		char c = v[i];
+		unsigned d;
+
+		if (c >= '0' && c <= '9')
+			d = (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			d = (unsigned)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			d = (unsigned)(c - 'A' + 10);
+		else
+			return false;
+		x = x << 4 | d;
+	}
+	*out = x;
+	return true;
+}
+
 static void option(const char *w, size_t n)
 {
 	uint64_t num;
@@ -64,6 +91,8 @@ static void option(const char *w, size_t n)
 		kopts.backend_native = true;
 	else if (word_is(w, kn, "pvrom.backend") && word_is(v, vn, "auto"))
 		kopts.backend_native = false;
+	else if (word_is(w, kn, "pvrom.test_data_pa") && hex_number(v, vn, &num))
+		kopts.test_data_pa = num;
 	else if (word_is(w, kn, "run") && word_is(v, vn, "demo"))
 		kopts.run_tests = kopts.run_bench = false;
 	else if (word_is(w, kn, "run") && word_is(v, vn, "tests")) {

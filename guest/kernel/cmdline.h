@@ -20,6 +20,8 @@ struct kopts {
 	char tests[256];		/* tests=a,b,c or "all" */
 	char expect[32];		/* expect=bound|native: checked in the summary */
 	bool quiet;			/* quiet: less boot chatter */
+	uint64_t test_data_pa;		/* pvrom.test_data_pa=0x...: tests only,
+					 * a wrong data_pa for the ROM's init */
 };
 
 extern struct kopts kopts;

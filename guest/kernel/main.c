@@ -70,6 +70,7 @@ static void bind_rom(void)
 		.mode = kopts.pvrom_off ? PVB_MODE_OFF : PVB_MODE_AUTO,
 		.license_any = kopts.license_any,
 		.force_native_backend = kopts.backend_native,
+		.test_data_pa = kopts.test_data_pa,
 		.max_cpus = 1,
 		.handoff_pa = boot_info.rom_addr,
 		.handoff_size = boot_info.rom_size,
