@@ -116,63 +116,6 @@ static EFI_STATUS build_page_tables(UINT64 top, UINT64 *cr3)
 	return EFI_SUCCESS;
 }
 
-static UINT32 mem_type(UINT32 efi)
-{
-	switch (efi) {
-	case EfiLoaderCode:		/* pvboot itself: dead once we jump */
-	case EfiBootServicesCode:
-	case EfiBootServicesData:	/* we no longer run on OVMF's tables */
-	case EfiConventionalMemory:
-		return PVROM_MEM_USABLE;
-	case EfiACPIReclaimMemory:
-		return PVROM_MEM_ACPI;
-	case EfiACPIMemoryNVS:
-		return PVROM_MEM_NVS;
-	case EfiUnusableMemory:
-		return PVROM_MEM_BAD;
-	default:			/* LoaderData holds kernel, ROM, boot info */
-		return PVROM_MEM_RESERVED;
-	}
-}
-
-/* Runs after ExitBootServices: no firmware calls, no allocation. */
-static UINT32 convert_map(const UINT8 *raw, UINTN size, UINTN dsize,
-			  struct pvrom_mmap_entry *out, UINT32 cap)
-{
-	UINT32 n = 0;
-
-	for (UINTN off = 0; off + dsize <= size; off += dsize) {
-		const EFI_MEMORY_DESCRIPTOR *d = (const void *)(raw + off);
-		struct pvrom_mmap_entry e = {
-			.base = d->PhysicalStart,
-			.length = d->NumberOfPages * 4096,
-			.type = mem_type(d->Type),
-		};
-		UINT32 j;
-
-		if (!e.length)
-			continue;
-		if (n == cap)
-			break;	/* cannot happen: cap has MAP_SLACK spare */
-		/* the UEFI map need not be sorted: insertion sort by base */
-		for (j = n; j > 0 && out[j - 1].base > e.base; j--)
-			out[j] = out[j - 1];
-		out[j] = e;
-		n++;
-	}
-	/* merge touching entries of the same type */
-	UINT32 m = 0;
-	for (UINT32 i = 0; i < n; i++) {
-		if (m && out[m - 1].type == out[i].type &&
-		    out[m - 1].base + out[m - 1].length == out[i].base) {
-			out[m - 1].length += out[i].length;
-			continue;
-		}
-		out[m++] = out[i];
-	}
-	return m;
-}
-
 static UINT64 read_cr4(void)
 {
 	UINT64 v;

@@ -10,9 +10,9 @@
 #include <efi.h>
 #include <efilib.h>
 #include "../../abi/pvrom/bootinfo.h"
+#include "pure.h"
 
 #define PVBOOT_NAME		"pvboot 1.0"
-#define PVBOOT_DEFAULT_KERNEL	L"\\pvrom\\guest.elf"
 #define PVBOOT_DEFAULT_CMDLINE	L"\\pvrom\\cmdline.txt"
 #define PVBOOT_ROM_FILE		L"\\pvrom\\pvrom.rom"
 #define PVBOOT_FWCFG_ROM	"opt/org.pvrom/rom"
@@ -28,7 +28,7 @@
 EFI_STATUS fs_init(EFI_HANDLE image);
 /* Reads a whole file into pool memory; caller frees with FreePool. */
 EFI_STATUS fs_read(const CHAR16 *path, void **buf, UINTN *size);
-/* Load options: "[prog.efi] [\path\kernel.elf [cmdline...]]". */
+/* Load options: "[prog.efi] [\path\kernel.elf [cmdline...]]" (opts_split). */
 void opts_parse(EFI_HANDLE image, CHAR16 *kernel, UINTN kernel_max,
 		char *cmdline, UINTN cmdline_max, int *have_cmdline);
 

@@ -21,5 +21,6 @@ SUITE_host-image := $(B)/tests/test_image $(B)/pvrom.rom $(B)/compat/pvrom-1.1.r
 TEST_SUITES += host-tools
 SUITE_host-tools := $(SRC)/tests/host/test_tools.sh $(B) $(B)/pvrom.rom
 
+include tests/host/pvboot.mk
 include tests/fuzz/fuzz.mk
 include tests/build/build.mk
