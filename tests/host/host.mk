@@ -6,7 +6,7 @@
 
 HOST_TEST_SRCS := tests/host/test_image.c linker/seal.c $(PVB_SRCS)
 
-$(B)/tests/test_image: $(HOST_TEST_SRCS) $(PVB_HDRS)
+$(B)/tests/test_image: $(HOST_TEST_SRCS) $(PVB_HDRS) tests/host/check.h
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $@"
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(SAN_FLAGS) -o $@ $(HOST_TEST_SRCS)

@@ -17,25 +17,8 @@
 #include "guest/bind/elf64.h"
 #include "guest/bind/image.h"
 #include "linker/seal.h"
+#include "tests/host/check.h"
 
-static int failures, checks;
-
-static void result(int ok, const char *name, const char *fmt, ...)
-{
-	va_list ap;
-
-	checks++;
-	if (ok) {
-		printf("PASS: %s\n", name);
-		return;
-	}
-	failures++;
-	printf("FAIL: %s (", name);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf(")\n");
-}
 
 static uint8_t *load(const char *path, size_t *size)
 {

@@ -14,25 +14,8 @@
 #include <string.h>
 
 #include "loader/efi/pure.h"
+#include "tests/host/check.h"
 
-static int failures, checks;
-
-static void result(int ok, const char *name, const char *fmt, ...)
-{
-	va_list ap;
-
-	checks++;
-	if (ok) {
-		printf("PASS: %s\n", name);
-		return;
-	}
-	failures++;
-	printf("FAIL: %s (", name);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf(")\n");
-}
 
 /* ---- memory map ------------------------------------------------------ */
 
