@@ -50,6 +50,7 @@ clean:
 	rm -rf $(B)
 
 include abi/abi.mk
+include guest/bind/validator.mk
 include rom/rom.mk
 include linker/linker.mk
 include guest/guest.mk

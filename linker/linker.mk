@@ -5,13 +5,12 @@
 #   $(B)/pvrom-info   inspects them (linker/pvrom-info.c)
 #   $(B)/pvrom.rom    the ROM, ABI 1.$(ROM_ABI_MINOR), from rom/rom.mk's head and ELF
 #   $(B)/compat/pvrom-1.1.rom   the same sources built as ABI 1.1
-# Both tools compile the guest's own validator (guest/bind/image.c), so
+# Both tools compile the guest's own validator (guest/bind/validator.mk), so
 # the host checks exactly what the guest will check.
 
-PVB_SRCS := guest/bind/image.c guest/bind/crc32.c guest/bind/license.c
-PVROM_LINK_SRCS := linker/pvrom-link.c linker/seal.c $(PVB_SRCS)
-PVROM_INFO_SRCS := linker/pvrom-info.c $(PVB_SRCS)
-PVB_HDRS := $(wildcard guest/bind/image.h guest/bind/elf64.h abi/pvrom/*.h linker/*.h)
+PVROM_LINK_SRCS := linker/pvrom-link.c linker/seal.c $(PVB_VALIDATOR_SRCS)
+PVROM_INFO_SRCS := linker/pvrom-info.c $(PVB_VALIDATOR_SRCS)
+PVB_HDRS := $(PVB_VALIDATOR_HDRS) $(wildcard linker/*.h)
 
 $(B)/pvrom-link: $(PVROM_LINK_SRCS) $(PVB_HDRS)
 	@mkdir -p $(@D)

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # pvboot.efi: the UEFI loader (gnu-efi, Debian layout), and the GRUB ISO.
-# The shared validator (guest/bind: image.c and its helpers, not the rest
-# of the binding library) is compiled in with the same flags.
+# The shared validator (guest/bind/validator.mk, not the rest of the
+# binding library) is compiled in with the same flags.
 
 EFI_INC     := /usr/include/efi
 EFI_LIB     := /usr/lib
@@ -17,7 +17,7 @@ EFI_SECTIONS := -j .text -j .sdata -j .data -j .dynamic -j .dynsym -j .rel \
                 -j .rela -j .rel.* -j .rela.* -j .reloc
 
 PVBOOT_SRCS := $(wildcard loader/efi/*.c) $(wildcard loader/efi/*.S)
-PVBOOT_VALIDATOR := $(wildcard $(addprefix guest/bind/,image.c crc32.c license.c))
+PVBOOT_VALIDATOR := $(PVB_VALIDATOR_SRCS)
 PVBOOT_OBJS := $(patsubst %,$(B)/%.o,$(basename $(PVBOOT_SRCS))) \
                $(patsubst guest/bind/%.c,$(B)/loader/efi/bind/%.o,$(PVBOOT_VALIDATOR))
 PVBOOT_HDRS := $(wildcard loader/efi/*.h guest/bind/*.h abi/pvrom/*.h)

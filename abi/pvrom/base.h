@@ -13,8 +13,14 @@
 #include <stdint.h>
 
 #define PVROM_ABI_MAJOR 1
+/* The newest minor these headers describe; a build may select any minor up
+ * to it (guests and ROMs of older minors are built from the same headers). */
+#define PVROM_ABI_MINOR_LATEST 1
 #ifndef PVROM_ABI_MINOR
-#define PVROM_ABI_MINOR 0	/* a build may select an older or newer minor */
+#define PVROM_ABI_MINOR 0
+#endif
+#if PVROM_ABI_MINOR > PVROM_ABI_MINOR_LATEST
+#error "PVROM_ABI_MINOR is newer than these headers know (PVROM_ABI_MINOR_LATEST)"
 #endif
 
 #ifdef __cplusplus

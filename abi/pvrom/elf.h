@@ -29,6 +29,11 @@
 
 #define PVROM_SYM_PREFIX	"pvrom_"
 #define PVROM_VERSION_PREFIX	"PVROM_"	/* + "<major>.<minor>" */
+#define PVROM_STR_(x)		#x
+#define PVROM_STR(x)		PVROM_STR_(x)
+/* The version node of minor m of this major: "PVROM_1.0" for m = 0. */
+#define PVROM_VERSION_NODE(m)	\
+	PVROM_VERSION_PREFIX PVROM_STR(PVROM_ABI_MAJOR) "." PVROM_STR(m)
 
 /* Notes: owner name "PVROM" (namesz 6), desc as described per type.
  * String notes hold a NUL-terminated UTF-8 string. */

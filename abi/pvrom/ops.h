@@ -37,15 +37,10 @@
 #define PVROM_A_CPU	(PVROM_A_IRQ_OFF | PVROM_A_NMI)
 #define PVROM_A_IRQ	(PVROM_A_CALLEE_SAVE | PVROM_A_IRQ_OFF | PVROM_A_NMI)
 
-/* Groups, as Linux's pv_ops groups them. */
-#define PVROM_GROUP_META	0
-#define PVROM_GROUP_CPU		1
-#define PVROM_GROUP_IRQ		2
-#define PVROM_GROUP_MMU		3
-#define PVROM_GROUP_TIME	4
-
 /*
  * X(group, name, return type, (parameters), attributes, minor)
+ * The group (META, CPU, IRQ, MMU, TIME) is the section of SPEC section 9
+ * that describes the op; nothing is laid out by it.
  * ABI 1.0.  Semantics, errors and native equivalents: abi/SPEC.md section 9.
  */
 #define PVROM_OPS_1_0(X)						\
@@ -126,13 +121,15 @@
   X(TIME, cancel_alarm, void, (void), PVROM_A_IRQ_OFF, 0)		\
   X(TIME, steal_time_ns, uint64_t, (void), PVROM_A_CPU, 0)
 
-/*
- * ABI 1.1 candidates live here once defined.  A build with PVROM_ABI_MINOR=1
- * selects them (used by the compatibility tests).
- */
+/* ABI 1.1: selected by a build with PVROM_ABI_MINOR >= 1. */
 #define PVROM_OPS_1_1(X)						\
   X(CPU, tsc_khz, uint32_t, (void), PVROM_A_CPU, 1)
 
+/* Every op of every minor up to PVROM_ABI_MINOR_LATEST, in order: each
+ * minor's list is appended, so the ops of any minor are a prefix of it. */
+#define PVROM_OPS_ALL(X) PVROM_OPS_1_0(X) PVROM_OPS_1_1(X)
+
+/* The ops of the minor this build selects. */
 #if PVROM_ABI_MINOR >= 1
 #define PVROM_OPS(X) PVROM_OPS_1_0(X) PVROM_OPS_1_1(X)
 #else
@@ -150,5 +147,9 @@ PVROM_OPS_1_1(PVROM_X_TYPEDEF)
 #define PVROM_X_ENUM(g, name, ret, params, attr, minor) PVROM_OP_##name,
 enum pvrom_op { PVROM_OPS(PVROM_X_ENUM) PVROM_OP_COUNT };
 #undef PVROM_X_ENUM
+
+/* How many ops PVROM_OPS_ALL lists (host tools know every minor). */
+#define PVROM_X_ONE(g, name, ret, params, attr, minor) + 1
+#define PVROM_OP_COUNT_ALL (0 PVROM_OPS_ALL(PVROM_X_ONE))
 
 #endif /* PVROM_OPS_H */

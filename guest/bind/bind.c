@@ -9,9 +9,10 @@
  */
 #include "bind_int.h"
 
-static void **slot(unsigned op)
+/* pv_ops is one pointer per op in enum order (pvops.h). */
+static void **op_ptr(unsigned op)
 {
-	return (void **)((char *)&pv_ops + pvb_op_tab[op].slot);
+	return (void **)&pv_ops + op;
 }
 
 /* What pvb_fixup() needs of the bound ROM, fixed once bound. */
@@ -78,7 +79,7 @@ static int fail(struct pvb_result *res, int err, int32_t detail)
 	if (err == PVB_B_MISSING_OP)
 		pvb_snprintf(res->reason, sizeof(res->reason),
 			     "%s: %s@%s (ROM claims ABI %u.%u)", pvb_bind_strerror(err),
-			     pvb_op_tab[detail].sym, pvb_op_tab[detail].version,
+			     pvb_catalog[detail].sym, pvb_catalog[detail].version,
 			     res->rom_abi_major, res->rom_abi_minor);
 	else if (err == PVB_B_INIT)
 		pvb_snprintf(res->reason, sizeof(res->reason), "%s: init returned %d",
@@ -182,11 +183,11 @@ int pvb_bind(const struct pvb_env *env, const struct pvb_config *cfg,
 	uint32_t off[PVROM_OP_COUNT];
 	uint8_t have[PVROM_OP_COUNT];
 	for (unsigned op = 0; op < PVROM_OP_COUNT; op++) {
-		have[op] = pvb_lookup(&img, pvb_op_tab[op].sym, pvb_op_tab[op].version,
+		have[op] = pvb_lookup(&img, pvb_catalog[op].sym, pvb_catalog[op].version,
 				      &off[op]) == PVB_OK;
 		if (!have[op] && op == PVROM_OP_init)
 			return fail(res, PVB_B_NO_INIT, 0);
-		if (!have[op] && pvb_op_tab[op].minor <= res->rom_abi_minor)
+		if (!have[op] && pvb_catalog[op].minor <= res->rom_abi_minor)
 			return fail(res, PVB_B_MISSING_OP, (int32_t)op);
 	}
 
@@ -281,7 +282,7 @@ int pvb_bind(const struct pvb_env *env, const struct pvb_config *cfg,
 	for (unsigned op = 0; op < PVROM_OP_COUNT; op++) {
 		if (!have[op])
 			continue;
-		*slot(op) = (void *)(uintptr_t)(image_va + off[op]);
+		*op_ptr(op) = (void *)(uintptr_t)(image_va + off[op]);
 		res->op_bound[op] = 1;
 		res->op_offset[op] = off[op];
 		res->nbound++;

@@ -55,9 +55,8 @@ ALL_TARGETS += $(B)/guest/bind/libpvbind.a
 PVBIND_HOST_TEST := $(B)/tests/host/bind_discover
 # Everything but the parts that run privileged code (bind, native, pvops,
 # report): the validator's files plus discovery, names and the formatter.
-PVBIND_HOST_SRCS := tests/host/bind_discover.c $(filter-out \
-	$(addprefix $(PVBIND_DIR)/,bind.c native.c pvops.c report.c), \
-	$(wildcard $(PVBIND_DIR)/*.c))
+PVBIND_HOST_SRCS := tests/host/bind_discover.c $(PVB_VALIDATOR_SRCS) \
+	$(addprefix $(PVBIND_DIR)/,discover.c names.c fmt.c)
 
 $(PVBIND_HOST_TEST): $(PVBIND_HOST_SRCS) $(wildcard $(PVBIND_DIR)/*.h) \
 		     $(wildcard abi/pvrom/*.h)

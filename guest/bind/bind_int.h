@@ -35,16 +35,6 @@ int pvb_fetch(const struct pvb_env *env, const struct pvb_candidate *c,
 
 const char *pvb_source_name(int source);
 
-/* This build's ops (enum pvrom_op order): symbol, version node, pv_ops
- * slot offset, ABI minor that introduced it. */
-struct pvb_op_desc {
-	const char *sym;
-	const char *version;
-	uint16_t slot;
-	uint8_t minor;
-};
-extern const struct pvb_op_desc pvb_op_tab[PVROM_OP_COUNT];
-
 /* Byte copy and clear as string instructions: a plain loop may be turned
  * into a memcpy/memset call, which a freestanding library cannot assume. */
 static inline void pvb_copy(void *dst, const void *src, uint64_t n)

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include "../../abi/pvrom/rom.h"
 #include "../../abi/pvrom/elf.h"
+#include "../../abi/pvrom/ops.h"
 
 /* Every refusal has its own code; pvb_strerror() gives the message. */
 enum pvb_err {
@@ -108,6 +109,20 @@ int pvb_lookup_gnu(const struct pvb_image *img, const char *name,
  * tools can show it; lookups never match it. */
 int pvb_symbol(const struct pvb_image *img, uint32_t i, const char **name,
 	       const char **version, uint32_t *offset, uint32_t *size);
+
+/*
+ * The op catalogue of every minor these headers know (PVROM_OPS_ALL order:
+ * entry op of enum pvrom_op for op < PVROM_OP_COUNT, then newer minors'
+ * ops): what the guest binds, what pvrom-link requires, what pvrom-info
+ * lists and the tests look up.  catalog.c.
+ */
+struct pvb_op_desc {
+	const char *sym;		/* "pvrom_cpuid" */
+	const char *version;		/* "PVROM_1.0" */
+	uint8_t minor;			/* the minor that introduced it */
+	uint8_t attr;			/* PVROM_A_* */
+};
+extern const struct pvb_op_desc pvb_catalog[PVROM_OP_COUNT_ALL];
 
 /* Licence policy: 1 if the SPDX expression is GPL-compatible (any
  * alternative of an "A OR B" expression being accepted is enough). */

@@ -1,30 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Names and messages: the op catalogue as this build sees it (symbol,
- * version node, pv_ops slot) and the text for every binding outcome.  No
+ * Names and messages: op names of this build (from the catalogue,
+ * catalog.c) and the text for every binding outcome.  No
  * privileged code here, so the host tests link it as is.
  */
 #include "bind_int.h"
 
-#define PVB_STR_(x) #x
-#define PVB_STR(x) PVB_STR_(x)
-#define PVB_VERSION(minor) PVROM_VERSION_PREFIX PVB_STR(PVROM_ABI_MAJOR) "." #minor
-
-/* This build's ops: symbol, version node, pv_ops slot, minor. */
-const struct pvb_op_desc pvb_op_tab[PVROM_OP_COUNT] = {
-#define X(g, n, r, p, a, m) { PVROM_SYM_PREFIX #n, PVB_VERSION(m), PVOP_OFF_##n, m },
-	PVROM_OPS(X)
-#undef X
-};
-
 const char *pvb_op_name(unsigned op)
 {
-	return op < PVROM_OP_COUNT ? pvb_op_tab[op].sym + sizeof(PVROM_SYM_PREFIX) - 1 : "?";
+	return op < PVROM_OP_COUNT ? pvb_catalog[op].sym + sizeof(PVROM_SYM_PREFIX) - 1 : "?";
 }
 
 unsigned pvb_op_minor(unsigned op)
 {
-	return op < PVROM_OP_COUNT ? pvb_op_tab[op].minor : 0;
+	return op < PVROM_OP_COUNT ? pvb_catalog[op].minor : 0;
 }
 
 static const char *const bind_msgs[PVB_B_MAX - PVB_B_FIRST] = {

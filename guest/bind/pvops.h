@@ -3,12 +3,12 @@
  * The paravirt-ops table and the one call mechanism every pv-op goes through.
  *
  * struct pv_ops holds one pointer per op of PVROM_OPS (abi/pvrom/ops.h, for
- * the ABI minor this guest is built against), grouped meta / cpu / irq / mmu /
- * time like Linux's pv_ops.  It starts out pointing at the native
+ * the ABI minor this guest is built against), in catalogue order, so op k
+ * is pointer k.  It starts out pointing at the native
  * implementations (native.h), so a kernel can call pv_*() from its first
  * instruction in C; pvb_bind() later swaps in the ROM's entry points.
  *
- * Each pv_<name>() is an inline "call *pv_ops.<group>.<name>(%rip)" (FF 15
+ * Each pv_<name>() is an inline "call *pv_ops.<name>(%rip)" (FF 15
  * rel32, 6 bytes) and records its own address in section .pvsites, so a later
  * pass can rewrite the site into a direct call or the inline native bytes,
  * as Linux does with .parainstructions.  The kernel's linker script must keep
@@ -36,55 +36,16 @@
 #include "native.h"
 
 /* ---------------------------------------------------------------------- */
-/* Group selection helpers: turn the X-macro's group token into a choice.  */
-
-#define PVOPS_CAT_(a, b) a##b
-#define PVOPS_CAT(a, b) PVOPS_CAT_(a, b)
-#define PVOPS_IF_1(...) __VA_ARGS__
-#define PVOPS_IF_0(...)
-#define PVOPS_SEL_META(m, c, i, u, t) m
-#define PVOPS_SEL_CPU(m, c, i, u, t) c
-#define PVOPS_SEL_IRQ(m, c, i, u, t) i
-#define PVOPS_SEL_MMU(m, c, i, u, t) u
-#define PVOPS_SEL_TIME(m, c, i, u, t) t
-#define PVOPS_IS_meta(g) PVOPS_SEL_##g(1, 0, 0, 0, 0)
-#define PVOPS_IS_cpu(g)  PVOPS_SEL_##g(0, 1, 0, 0, 0)
-#define PVOPS_IS_irq(g)  PVOPS_SEL_##g(0, 0, 1, 0, 0)
-#define PVOPS_IS_mmu(g)  PVOPS_SEL_##g(0, 0, 0, 1, 0)
-#define PVOPS_IS_time(g) PVOPS_SEL_##g(0, 0, 0, 0, 1)
-/* PVOPS_WHEN(grp, G, text): text if the op's group G is grp, else nothing. */
-#define PVOPS_WHEN(grp, g, ...) PVOPS_CAT(PVOPS_IF_, PVOPS_IS_##grp(g))(__VA_ARGS__)
-/* Field name of a group inside struct pv_ops. */
-#define PVOPS_LC_META meta
-#define PVOPS_LC_CPU  cpu
-#define PVOPS_LC_IRQ  irq
-#define PVOPS_LC_MMU  mmu
-#define PVOPS_LC_TIME time
-
-/* ---------------------------------------------------------------------- */
-/* The table.                                                               */
-
-#define PVOPS_F_meta(g, n, r, p, a, m) PVOPS_WHEN(meta, g, pvrom_##n##_fn *n;)
-#define PVOPS_F_cpu(g, n, r, p, a, m)  PVOPS_WHEN(cpu, g, pvrom_##n##_fn *n;)
-#define PVOPS_F_irq(g, n, r, p, a, m)  PVOPS_WHEN(irq, g, pvrom_##n##_fn *n;)
-#define PVOPS_F_mmu(g, n, r, p, a, m)  PVOPS_WHEN(mmu, g, pvrom_##n##_fn *n;)
-#define PVOPS_F_time(g, n, r, p, a, m) PVOPS_WHEN(time, g, pvrom_##n##_fn *n;)
-
-struct pv_meta_ops { PVROM_OPS(PVOPS_F_meta) };
-struct pv_cpu_ops  { PVROM_OPS(PVOPS_F_cpu) };
-struct pv_irq_ops  { PVROM_OPS(PVOPS_F_irq) };
-struct pv_mmu_ops  { PVROM_OPS(PVOPS_F_mmu) };
-struct pv_time_ops { PVROM_OPS(PVOPS_F_time) };
+/* The table: one pointer per op, in catalogue (enum pvrom_op) order.      */
 
 struct pv_ops {
-	struct pv_meta_ops meta;
-	struct pv_cpu_ops cpu;
-	struct pv_irq_ops irq;
-	struct pv_mmu_ops mmu;
-	struct pv_time_ops time;
+#define PVOPS_X_FIELD(g, n, r, p, a, m) pvrom_##n##_fn *n;
+	PVROM_OPS(PVOPS_X_FIELD)
+#undef PVOPS_X_FIELD
 };
 
-/* One pointer per op: nothing else may live in the table. */
+/* One pointer per op: nothing else may live in the table, so op k's
+ * pointer is at k * 8 (bind.c relies on this). */
 PVROM_STATIC_ASSERT(sizeof(struct pv_ops) == PVROM_OP_COUNT * sizeof(void *),
 		    "pv_ops has one slot per op");
 
@@ -92,7 +53,7 @@ extern struct pv_ops pv_ops;
 
 /* Per op: offset of its slot and its ABI attributes, for the call macros. */
 #define PVOPS_X_CONSTS(g, n, r, p, a, m)				\
-	PVOP_OFF_##n = __builtin_offsetof(struct pv_ops, PVOPS_LC_##g.n),	\
+	PVOP_OFF_##n = __builtin_offsetof(struct pv_ops, n),		\
 	PVOP_ATTR_##n = (a),
 enum { PVROM_OPS(PVOPS_X_CONSTS) };
 #undef PVOPS_X_CONSTS

@@ -9,7 +9,7 @@ FUZZ_SECONDS ?= 300
 FUZZ_FLAGS   := -std=gnu11 -g -O1 -Wall -Wextra -Werror -I$(SRC) \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-fno-omit-frame-pointer
-FUZZ_SRCS    := tests/fuzz/fuzz_image.c linker/seal.c $(PVB_SRCS)
+FUZZ_SRCS    := tests/fuzz/fuzz_image.c linker/seal.c $(PVB_VALIDATOR_SRCS)
 FUZZ_SEEDS   := $(B)/pvrom.rom $(B)/compat/pvrom-1.1.rom
 
 $(B)/fuzz/fuzz_image: $(FUZZ_SRCS) $(PVB_HDRS)

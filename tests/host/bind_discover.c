@@ -236,7 +236,7 @@ static void misc(void)
 	check(!strcmp(pvb_op_name(PVROM_OP_cpuid), "cpuid") &&
 	      !strcmp(pvb_op_name(PVROM_OP_COUNT - 1),
 		      PVROM_ABI_MINOR ? "tsc_khz" : "steal_time_ns") &&
-	      !strcmp(pvb_op_tab[PVROM_OP_init].version, "PVROM_1.0"),
+	      !strcmp(pvb_catalog[PVROM_OP_init].version, "PVROM_1.0"),
 	      "op names follow the catalogue");
 }
 

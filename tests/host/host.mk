@@ -4,7 +4,7 @@
 # (tests/fuzz) and the build-failure tests (tests/build).  Included from
 # tests/tests.mk.
 
-HOST_TEST_SRCS := tests/host/test_image.c linker/seal.c $(PVB_SRCS)
+HOST_TEST_SRCS := tests/host/test_image.c linker/seal.c $(PVB_VALIDATOR_SRCS)
 
 $(B)/tests/test_image: $(HOST_TEST_SRCS) $(PVB_HDRS) tests/host/check.h
 	@mkdir -p $(@D)
@@ -19,7 +19,8 @@ TEST_SUITES += host-image
 SUITE_host-image := $(B)/tests/test_image $(B)/pvrom.rom $(B)/compat/pvrom-1.1.rom
 
 TEST_SUITES += host-tools
-SUITE_host-tools := $(SRC)/tests/host/test_tools.sh $(B) $(B)/pvrom.rom
+SUITE_host-tools := PVB_VALIDATOR_SRCS='$(PVB_VALIDATOR_SRCS)' \
+	$(SRC)/tests/host/test_tools.sh $(B) $(B)/pvrom.rom
 
 include tests/host/pvboot.mk
 include tests/fuzz/fuzz.mk

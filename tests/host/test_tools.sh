@@ -152,11 +152,11 @@ cc=${CC:-gcc}
 srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 fs_ok() {
 	local f
-	for f in image crc32 license; do
+	for f in ${PVB_VALIDATOR_SRCS:?the validator sources, from guest/bind/validator.mk}; do
 		"$cc" -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdlib -fno-builtin \
 			-mno-red-zone -mgeneral-regs-only -fno-stack-protector \
 			-fno-tree-loop-distribute-patterns -I"$srcdir" \
-			-c "$srcdir/guest/bind/$f.c" -o "$tmp/fs_$f.o" || return 1
+			-c "$srcdir/$f" -o "$tmp/fs_$(basename "$f" .c).o" || return 1
 	done
 	ld -r -o "$tmp/fs.o" "$tmp"/fs_*.o && [ -z "$(nm -u "$tmp/fs.o")" ]
 }

@@ -1,13 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # QEMU boot cases: bad-ROM generator, the catalogue runner, its suite.
 
-VALIDATOR_SRCS := $(wildcard guest/bind/image.c guest/bind/crc32.c guest/bind/license.c)
 BAD_ROMS := checksum crc major2 license noinit nocpuid truncated
 BAD_ROM_FILES := $(BAD_ROMS:%=$(B)/tests/roms/%.rom)
 
-$(B)/tests/mkbad: tests/qemu/mkbad.c linker/seal.c $(VALIDATOR_SRCS) $(wildcard guest/bind/*.h linker/*.h abi/pvrom/*.h)
+$(B)/tests/mkbad: tests/qemu/mkbad.c linker/seal.c $(PVB_VALIDATOR_SRCS) $(PVB_HDRS)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(SAN_FLAGS) -o $@ tests/qemu/mkbad.c linker/seal.c $(VALIDATOR_SRCS)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(SAN_FLAGS) -o $@ tests/qemu/mkbad.c linker/seal.c $(PVB_VALIDATOR_SRCS)
 
 $(B)/tests/roms/%.rom: $(B)/tests/mkbad $(B)/pvrom.rom
 	$(Q)mkdir -p $(@D)

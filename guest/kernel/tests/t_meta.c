@@ -8,15 +8,10 @@
 #include "tests.h"
 
 #ifndef PVOPS_NATIVE
-/* Offsets of each op's slot: the table is grouped, so the enum order is
- * not the slot order. */
-#define X_OFF(g, n, r, p, a, m) PVOP_OFF_##n,
-static const uint16_t slot_off[PVROM_OP_COUNT] = { PVROM_OPS(X_OFF) };
-#undef X_OFF
-
-static void **slot_of(unsigned op)
+/* pv_ops holds one pointer per op, in enum pvrom_op order. */
+static void **op_ptr(unsigned op)
 {
-	return (void **)((char *)&pv_ops + slot_off[op]);
+	return (void **)&pv_ops + op;
 }
 #endif
 
@@ -74,15 +69,15 @@ KTEST(meta_bind)
 	unsigned rom = 0, native = 0;
 
 	for (unsigned op = 0; op < PVROM_OP_COUNT; op++) {
-		void *slot = *slot_of(op);
+		void *fn = *op_ptr(op);
 
 		if (bind_result.bound && bind_result.op_bound[op]) {
 			uint64_t want = bind_result.image_va +
 					bind_result.op_offset[op];
-			if ((uint64_t)slot != want)
+			if ((uint64_t)fn != want)
 				check(false, "pv_ops slot points into the ROM",
-				      "op %s slot %p want %lx",
-				      pvb_op_name(op), slot, want);
+				      "op %s points to %p, want %lx",
+				      pvb_op_name(op), fn, want);
 			rom++;
 		} else {
 			native++;
@@ -137,13 +132,13 @@ KTEST(meta_pvsites)
 	     s++, n++) {
 		const uint8_t *ip = (const uint8_t *)pv_site_addr(s);
 		int32_t disp;
-		uint64_t slot;
+		uint64_t target;
 
 		memcpy(&disp, ip + 2, 4);
-		slot = (uint64_t)ip + 6 + (int64_t)disp;
+		target = (uint64_t)ip + 6 + (int64_t)disp;
 		if (s->len != 6 || ip[0] != 0xff || ip[1] != 0x15 ||
 		    s->op >= PVROM_OP_COUNT ||
-		    slot != (uint64_t)slot_of(s->op)) {
+		    target != (uint64_t)op_ptr(s->op)) {
 			if (bad++ < 4)
 				printf("  bad site %p: %02x %02x op %u len %u\n",
 				       ip, ip[0], ip[1], s->op, s->len);
