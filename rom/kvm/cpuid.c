@@ -46,7 +46,7 @@ void kvm_cpuid_fill(void)
 {
 	cache_range(HW_CPUID_BASIC, HW_CPUID_BASIC);
 	cache_range(KVM_CPUID_SIGNATURE, KVM_CPUID_FEATURES);
-	cache_range(HW_CPUID_EXT, 0x80000008);
+	cache_range(HW_CPUID_EXT, HW_CPUID_EXT_ADDR_SIZES);
 }
 
 void kvm_cpuid(uint32_t leaf, uint32_t subleaf, struct pvrom_cpuid_regs *out)
