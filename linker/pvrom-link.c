@@ -17,6 +17,30 @@
 #include "guest/bind/image.h"
 #include "linker/seal.h"
 
+/* Section headers: only this tool reads them (the validator, like the
+ * guest, works from segments and the dynamic array). */
+struct pvb_shdr {			/* 64 bytes */
+	uint32_t sh_name;
+	uint32_t sh_type;
+	uint64_t sh_flags;
+	uint64_t sh_addr;
+	uint64_t sh_offset;
+	uint64_t sh_size;
+	uint32_t sh_link;
+	uint32_t sh_info;
+	uint64_t sh_addralign;
+	uint64_t sh_entsize;
+};
+_Static_assert(sizeof(struct pvb_shdr) == 64, "Elf64_Shdr");
+
+#define PVB_SHT_RELA		4
+#define PVB_SHT_DYNAMIC		6
+#define PVB_SHT_REL		9
+#define PVB_SHT_DYNSYM		11
+#define PVB_SHT_RELR		19
+#define PVB_SHF_WRITE		1u
+#define PVB_SHF_ALLOC		2u
+
 #define HEAD_MAX	4096u
 #define MAX_MINOR	1u
 #define ELF_FILE_MAX	(PVROM_IMAGE_MAX - PVROM_ELF_ALIGN)
