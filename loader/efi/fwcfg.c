@@ -6,7 +6,7 @@
  * char name[56]).  Only probed inside a VM (CPUID hypervisor bit), so real
  * hardware never sees writes to port 0x510.
  */
-#include "pvboot.h"
+#include "loader/efi/pvboot.h"
 
 #define FWCFG_SEL	0x510
 #define FWCFG_DATA	0x511

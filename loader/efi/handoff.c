@@ -12,7 +12,7 @@
  * boot time.  All of it is LoaderData, which the map hands over as
  * reserved, so the guest never allocates over what it is running on.
  */
-#include "pvboot.h"
+#include "loader/efi/pvboot.h"
 
 #define BLOCK_BYTES	(2 * 4096 + PVBOOT_STACK_SIZE)
 #define GDT_OFF		128

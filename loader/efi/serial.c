@@ -4,7 +4,7 @@
  * ExitBootServices ConOut is gone.  OVMF has already programmed the UART;
  * the poll is bounded so a machine without COM1 does not hang us.
  */
-#include "pvboot.h"
+#include "loader/efi/pvboot.h"
 
 #define COM1		0x3f8
 #define LSR_THRE	0x20
