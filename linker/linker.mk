@@ -22,6 +22,9 @@ $(B)/pvrom-info: $(PVROM_INFO_SRCS) $(PVB_HDRS)
 	@echo "  HOSTCC  $@"
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(PVROM_INFO_SRCS)
 
+# The reference ROM's size budget, the one place it is written: the option
+# ROM format allows 255 x 512 bytes (pvrom-link's default), but the window
+# is shared with VGA and NIC ROMs (abi/SPEC.md section 2).
 PVROM_MAX_SIZE ?= 16384
 
 $(B)/pvrom.rom: $(B)/pvrom-link $(ROM_HEAD) $(ROM_ELF)
