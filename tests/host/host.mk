@@ -4,7 +4,7 @@
 # (tests/fuzz) and the build-failure tests (tests/build).  Included from
 # tests/tests.mk.
 
-HOST_TEST_SRCS := tests/host/test_image.c linker/seal.c $(PVB_VALIDATOR_SRCS)
+HOST_TEST_SRCS := tests/host/test_image.c tests/badrom/variants.c linker/seal.c $(PVB_VALIDATOR_SRCS)
 
 $(B)/tests/test_image: $(HOST_TEST_SRCS) $(PVB_HDRS) tests/host/check.h
 	@mkdir -p $(@D)

@@ -177,6 +177,12 @@ fi
 check "ROM image sums to zero" \
 	test "$(od -An -tu1 -v "$rom" | tr -s ' ' '\n' | awk '{s += $1} END {print s % 256}')" -eq 0
 
+# A ROM that claims a minor whose ops it lacks (mkbad's minor-ahead): each
+# missing op is named, for the minor the header claims.
+"$info" "$b/tests/roms/minor-ahead.rom" >"$tmp/ahead.txt"
+check "pvrom-info: ops of the claimed minor that a ROM lacks are listed as missing" \
+	grep -Eq '^  missing: pvrom_[a-z0-9_]+@PVROM_1\.1$' "$tmp/ahead.txt"
+
 # A two-digit minor: pvrom-info built with a catalogue whose newer ops sit at
 # minor 10 (tests/host/catalog_minor10.c).  The 1.1 ROM claims minor 1, so
 # nothing it lacks is of its minor; its 1.1 ops are known names at another
