@@ -125,4 +125,3 @@ debug-body: $(B)/guest.elf $(B)/pvrom.rom $(B)/guest.gdb
 
 .PHONY: run-body debug-body
 
-include guest/bench.mk

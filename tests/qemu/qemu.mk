@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# QEMU boot cases: bad-ROM generator, the catalogue runner, its suite.
+#
+# QEMU boot cases: the bad-ROM generator, the catalogue runner, suite qemu
+# and `make qemu-cases CASES=regex`.  Uses PVB_VALIDATOR_SRCS/HDRS
+# (guest/bind/validator.mk) and ALL_TARGETS (every fragment's outputs).
 
 MKBAD_SRCS := tests/qemu/mkbad.c tests/badrom/variants.c linker/seal.c $(PVB_VALIDATOR_SRCS)
 
@@ -16,7 +19,6 @@ $(BAD_ROMS): $(B)/tests/mkbad $(B)/pvrom.rom
 	$(Q)touch $@
 
 QEMU_CASES ?= tests/qemu/cases.cfg
-TEST_SUITES += qemu
 SUITE_qemu := tests/qemu/run-cases.sh $(if $(CASES),-k '$(CASES)') $(QEMU_CASES) $(B)
 TEST_DEPS += $(BAD_ROMS)
 
