@@ -1,18 +1,22 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# pvrom top-level build.  Each area has its own fragment (rom/rom.mk,
-# linker/linker.mk, guest/guest.mk, loader/loader.mk, tests/tests.mk);
+# pvrom top-level build.  Each area has its own fragment (abi/abi.mk,
+# guest/bind/validator.mk, rom/rom.mk, linker/linker.mk, guest/guest.mk,
+# loader/loader.mk, and tests/tests.mk, which includes the test fragments);
 # everything is built under build/, nothing is generated in the source tree.
 #
 #   make          build everything
 #   make run      boot the reference guest with the ROM in QEMU
 #                 (ARGS='kernel args', FIRMWARE=bios|uefi|grub, ACCEL=tcg|kvm)
-#   make test     run every test (ends with "N passed, N failed, N skipped")
+#   make test     run every suite, in the order of TEST_SUITES in
+#                 tests/tests.mk (ends with "N passed, N failed, N skipped")
 #   make qemu-cases CASES=regex   only the matching QEMU boot cases
+#   make abi-check   each ABI header compiled alone, as C99 and as C++
 #   make bench    per-op cost, ROM versus native, into build/bench/
 #   make fuzz     the validator fuzzer for FUZZ_SECONDS (default 300)
 #   make debug    QEMU halted with a gdb stub; gdb -x build/guest.gdb
 #   make deps     check for (and as root install) the Debian packages needed
+#   make clean    remove build/
 #   make V=1      show the commands
 
 B        := build
@@ -59,7 +63,7 @@ include tests/tests.mk
 
 all-body: $(ALL_TARGETS)
 
-# After every fragment, so their ALL_TARGETS/TEST_DEPS/TEST_SUITES count.
+# After every fragment, so that their ALL_TARGETS and TEST_DEPS count.
 test-body: $(ALL_TARGETS) $(TEST_DEPS)
 	$(Q)mkdir -p $(B)/tests/logs
 	$(Q)$(SRC)/tests/run.sh $(B)/tests/logs \

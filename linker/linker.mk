@@ -10,18 +10,21 @@
 
 PVROM_LINK_SRCS := linker/pvrom-link.c linker/seal.c $(PVB_VALIDATOR_SRCS)
 PVROM_INFO_SRCS := linker/pvrom-info.c $(PVB_VALIDATOR_SRCS)
-PVB_HDRS := $(PVB_VALIDATOR_HDRS) $(wildcard linker/*.h)
+PVROM_TOOL_HDRS := $(PVB_VALIDATOR_HDRS) $(wildcard linker/*.h)
 
-$(B)/pvrom-link: $(PVROM_LINK_SRCS) $(PVB_HDRS)
+$(B)/pvrom-link: $(PVROM_LINK_SRCS) $(PVROM_TOOL_HDRS)
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $@"
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(PVROM_LINK_SRCS)
 
-$(B)/pvrom-info: $(PVROM_INFO_SRCS) $(PVB_HDRS)
+$(B)/pvrom-info: $(PVROM_INFO_SRCS) $(PVROM_TOOL_HDRS)
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $@"
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(PVROM_INFO_SRCS)
 
+# The reference ROM's size budget, the one place it is written: the option
+# ROM format allows 255 x 512 bytes (pvrom-link's default), but the window
+# is shared with VGA and NIC ROMs (abi/SPEC.md section 2).
 PVROM_MAX_SIZE ?= 16384
 
 $(B)/pvrom.rom: $(B)/pvrom-link $(ROM_HEAD) $(ROM_ELF)

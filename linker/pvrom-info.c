@@ -22,6 +22,7 @@ static const char usage_text[] =
 "\n"
 "SYNOPSIS\n"
 "    pvrom-info [--json] [--extract-elf OUT] [--major N] FILE\n"
+"    pvrom-info [--json] --catalog\n"
 "    pvrom-info --help\n"
 "\n"
 "DESCRIPTION\n"
@@ -34,12 +35,17 @@ static const char usage_text[] =
 "    guest uses: 'valid' or 'INVALID: <error name>: <message>'.  Fields that\n"
 "    could be read are shown even for an invalid image.\n"
 "\n"
+"    With --catalog, reads no image and lists the ops this tool's ABI headers\n"
+"    know instead, each with its symbol version and the minor that added it.\n"
+"\n"
 "OPTIONS\n"
 "    --json              print a single JSON object instead of text.\n"
 "    --extract-elf OUT   write the ELF image embedded in the ROM to OUT, so\n"
 "                        that 'readelf --dyn-syms -V OUT' and 'objdump -T OUT'\n"
 "                        show the ops and their versions.\n"
-"    --major N           validate for ABI major N (default 1).\n"
+"    --major N           validate for ABI major N (default " PVROM_STR(PVROM_ABI_MAJOR) ").\n"
+"    --catalog           list the known ops (every minor up to " PVROM_STR(PVROM_ABI_MAJOR) "."
+	PVROM_STR(PVROM_ABI_MINOR_LATEST) ").\n"
 "    -h, --help          show this text.\n"
 "\n"
 "EXIT STATUS\n"
@@ -52,30 +58,16 @@ static const char usage_text[] =
 "    pvrom-info --json build/pvrom.rom | python3 -m json.tool\n"
 "    pvrom-info --extract-elf rom.elf build/pvrom.rom && readelf --dyn-syms -V rom.elf\n";
 
-struct op_def {
-	const char *sym;
-	const char *version;
-};
-
-#define OP_DEF(g, name, ret, params, attrs, minor)			\
-	{ PVROM_SYM_PREFIX #name, PVROM_VERSION_PREFIX "1." #minor },
-static const struct op_def all_ops[] = {
-	PVROM_OPS_1_0(OP_DEF)
-	PVROM_OPS_1_1(OP_DEF)
-};
-#undef OP_DEF
-#define NOPS (sizeof(all_ops) / sizeof(all_ops[0]))
-
 /* "yes", "no" (unknown name) or "version" (known name, other version). */
 static const char *op_known(const char *name, const char *version)
 {
 	const char *r = "no";
 	size_t k;
 
-	for (k = 0; k < NOPS; k++) {
-		if (strcmp(all_ops[k].sym, name))
+	for (k = 0; k < PVROM_OP_COUNT_ALL; k++) {
+		if (strcmp(pvb_catalog[k].sym, name))
 			continue;
-		if (!strcmp(all_ops[k].version, version))
+		if (!strcmp(pvb_catalog[k].version, version))
 			return "yes";
 		r = "version";
 	}
@@ -245,13 +237,13 @@ static void print_text(const struct rom_view *v, const struct pvb_image *img, in
 			putchar('\n');
 		}
 		printf("  %u exported, %u known to this tool's ABI headers\n", nexp, nknown);
-		for (k = 0; k < NOPS; k++) {
+		for (k = 0; k < PVROM_OP_COUNT_ALL; k++) {
+			const struct pvb_op_desc *op = &pvb_catalog[k];
 			uint32_t off;
-			unsigned minor = (unsigned)(all_ops[k].version[strlen(all_ops[k].version) - 1] - '0');
 
-			if (minor <= h->abi_minor &&
-			    pvb_lookup(img, all_ops[k].sym, all_ops[k].version, &off) != PVB_OK)
-				printf("  missing: %s@%s\n", all_ops[k].sym, all_ops[k].version);
+			if (op->minor <= h->abi_minor &&
+			    pvb_lookup(img, op->sym, op->version, &off) != PVB_OK)
+				printf("  missing: %s@%s\n", op->sym, op->version);
 		}
 		printf("Verdict: valid\n");
 	} else {
@@ -340,12 +332,38 @@ static void print_json(const struct rom_view *v, const struct pvb_image *img, in
 	printf("]}\n");
 }
 
+/* The op catalogue compiled into this tool (guest/bind/catalog.c). */
+static void print_catalog(int json)
+{
+	size_t k;
+
+	if (json)
+		printf("{\"abi_major\":%u,\"abi_minor_latest\":%u,\"ops\":[",
+		       PVROM_ABI_MAJOR, PVROM_ABI_MINOR_LATEST);
+	else
+		printf("Ops known to this tool (ABI %u.0 to %u.%u):\n  %-10s %s\n",
+		       PVROM_ABI_MAJOR, PVROM_ABI_MAJOR, PVROM_ABI_MINOR_LATEST, "Version",
+		       "Name");
+	for (k = 0; k < PVROM_OP_COUNT_ALL; k++) {
+		const struct pvb_op_desc *op = &pvb_catalog[k];
+
+		if (json)
+			printf("%s{\"name\":\"%s\",\"version\":\"%s\",\"minor\":%u}",
+			       k ? "," : "", op->sym, op->version, op->minor);
+		else
+			printf("  %-10s %s\n", op->version, op->sym);
+	}
+	if (json)
+		printf("]}\n");
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "extract-elf", required_argument, NULL, 'x' },
 		{ "major", required_argument, NULL, 'm' },
+		{ "catalog", no_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -353,7 +371,7 @@ int main(int argc, char **argv)
 	unsigned long major = PVROM_ABI_MAJOR;
 	struct rom_view v;
 	struct pvb_image img;
-	int c, json = 0, err, rc;
+	int c, json = 0, catalog = 0, err, rc;
 	uint8_t *buf;
 	FILE *f;
 	char *end;
@@ -361,6 +379,7 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j': json = 1; break;
+		case 'c': catalog = 1; break;
 		case 'x': extract = optarg; break;
 		case 'm':
 			errno = 0;
@@ -374,6 +393,12 @@ int main(int argc, char **argv)
 		default:
 			usage_error("invalid option");
 		}
+	}
+	if (catalog) {
+		if (optind != argc || extract)
+			usage_error("--catalog reads no FILE");
+		print_catalog(json);
+		return 0;
 	}
 	if (optind != argc - 1)
 		usage_error("exactly one FILE is needed");

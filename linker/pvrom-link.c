@@ -17,25 +17,68 @@
 #include "guest/bind/image.h"
 #include "linker/seal.h"
 
-#define HEAD_MAX	4096u
-#define MAX_MINOR	1u
+/* Section headers: only this tool reads them (the validator, like the
+ * guest, works from segments and the dynamic array). */
+struct pvb_shdr {			/* 64 bytes */
+	uint32_t sh_name;
+	uint32_t sh_type;
+	uint64_t sh_flags;
+	uint64_t sh_addr;
+	uint64_t sh_offset;
+	uint64_t sh_size;
+	uint32_t sh_link;
+	uint32_t sh_info;
+	uint64_t sh_addralign;
+	uint64_t sh_entsize;
+};
+_Static_assert(sizeof(struct pvb_shdr) == 64, "Elf64_Shdr");
+
+#define PVB_SHT_RELA		4
+#define PVB_SHT_DYNAMIC		6
+#define PVB_SHT_REL		9
+#define PVB_SHT_DYNSYM		11
+#define PVB_SHT_RELR		19
+#define PVB_SHF_WRITE		1u
+#define PVB_SHF_ALLOC		2u
+
+/* The head fills the space before the ELF image, which starts at 0x1000. */
+#define HEAD_MAX	PVROM_ELF_ALIGN
 #define ELF_FILE_MAX	(PVROM_IMAGE_MAX - PVROM_ELF_ALIGN)
 
+struct elf_file {
+	const uint8_t *p;
+	size_t size;
+	struct pvb_ehdr eh;
+};
+
+/* One link: the options, the inputs, the image being assembled. */
+struct link {
+	const char *head_path, *elf_path, *out_path;
+	unsigned minor;
+	unsigned long max_size;		/* the build's budget (--max-size) */
+	uint16_t vendor, device;
+	uint8_t *head;
+	size_t head_size;
+	struct elf_file ef;
+	uint8_t *rom;
+	uint32_t size;
+	unsigned nops;			/* ops checked, for the summary line */
+};
+
 static const char *prog = "pvrom-link";
-static const char *elf_path = "ELF";
+static const char *elf_path = "ELF";	/* for messages */
 static int errors;
 /* Freed at exit, so error paths can simply return.  A failed link also
  * removes a stale output, so nothing downstream picks up an old image. */
-static uint8_t *head_buf, *elf_buf, *rom_buf;
-static const char *out_path;
+static struct link lk;
 
 static void at_exit(void)
 {
-	if (errors && out_path)
-		remove(out_path);
-	free(head_buf);
-	free(elf_buf);
-	free(rom_buf);
+	if (errors && lk.out_path)
+		remove(lk.out_path);
+	free(lk.head);
+	free((void *)lk.ef.p);
+	free(lk.rom);
 }
 
 static const char usage_text[] =
@@ -50,11 +93,12 @@ static const char usage_text[] =
 "DESCRIPTION\n"
 "    Places the 16-bit option-ROM head (at most 4096 bytes, from nasm) at\n"
 "    offset 0 and the ROM's ELF image at offset 0x1000, then writes the pvrom\n"
-"    header at 0x20 (magic, ABI 1.N, sizes, data and per-CPU sizes taken from\n"
-"    the ELF's PVROM layout note), the PCI data structure at the head's 0x18\n"
-"    pointer, the $PnP header checksum (if the head has one at its 0x1A\n"
-"    pointer), the length byte, zero padding to 512 bytes, the CRC-32 and the\n"
-"    checksum byte.  The result is checked with the guest's own validator.\n"
+"    header at 0x20 (magic, ABI " PVROM_STR(PVROM_ABI_MAJOR) ".N, sizes, data and per-CPU sizes\n"
+"    taken from the ELF's PVROM layout note), the PCI data structure at the\n"
+"    head's 0x18 pointer, the $PnP header checksum (if the head has one at\n"
+"    its 0x1A pointer), the length byte, zero padding to 512 bytes, the\n"
+"    CRC-32 and the checksum byte.  The result is checked with the guest's\n"
+"    own validator.\n"
 "\n"
 "    The link fails, naming the problem, on: a dynamic relocation (a\n"
 "    non-empty .rela.dyn/.rel.dyn/.relr.dyn section, DT_RELA, DT_REL,\n"
@@ -69,11 +113,13 @@ static const char usage_text[] =
 "    --head FILE         16-bit head (55 AA, entry, PCIR and $PnP pointers).\n"
 "    --elf FILE          the linked ROM ELF (ET_DYN, one R+X PT_LOAD).\n"
 "    -o, --output OUT    the ROM image to write (only written when valid).\n"
-"    --abi-minor N       ABI minor the ROM implements (default 0, at most 1);\n"
-"                        every op of PVROM_1.0 .. PVROM_1.N must be exported.\n"
+"    --abi-minor N       ABI minor the ROM implements (default 0, at most\n"
+"                        " PVROM_STR(PVROM_ABI_MINOR_LATEST) ", the newest these headers know); every op of\n"
+"                        " PVROM_VERSION_NODE(0) " .. " PVROM_VERSION_NODE(N) " must be exported.\n"
 "    --pci-id VVVV:DDDD  PCIR vendor:device in hex (default 1b36:0005,\n"
 "                        QEMU's pci-testdev).\n"
-"    --max-size BYTES    fail if the image is larger (default 16384).\n"
+"    --max-size BYTES    fail if the image is larger (default: the option-ROM\n"
+"                        limit, 255 x 512 bytes; a build passes its budget).\n"
 "    -h, --help          show this text.\n"
 "\n"
 "EXIT STATUS\n"
@@ -142,14 +188,6 @@ static int in_file(uint64_t off, uint64_t len, uint64_t size)
 
 /* ---- checks on the ELF file, before it goes into the ROM ------------- */
 
-struct elf_file {
-	const uint8_t *p;
-	size_t size;
-	struct pvb_ehdr eh;
-	struct pvrom_note_layout layout;
-	int have_layout;
-};
-
 static const char *section_name(const struct elf_file *ef, const struct pvb_shdr *strsec,
 				uint32_t off)
 {
@@ -158,30 +196,6 @@ static const char *section_name(const struct elf_file *ef, const struct pvb_shdr
 	    !memchr(ef->p + strsec->sh_offset + off, 0, strsec->sh_size - off))
 		return "?";
 	return (const char *)ef->p + strsec->sh_offset + off;
-}
-
-static void parse_layout(struct elf_file *ef, const struct pvb_phdr *ph)
-{
-	uint64_t pos = 0, a = ph->p_align == 8 ? 8 : 4;
-	const uint8_t *seg = ef->p + ph->p_offset;
-
-	while (pos + sizeof(struct pvb_nhdr) <= ph->p_filesz) {
-		struct pvb_nhdr nh;
-		uint64_t desc;
-
-		memcpy(&nh, seg + pos, sizeof(nh));
-		desc = (pos + sizeof(nh) + nh.n_namesz + a - 1) & ~(a - 1);
-		if (!in_file(desc, nh.n_descsz, ph->p_filesz))
-			return;	/* the validator names this one */
-		if (nh.n_namesz == sizeof(PVROM_NOTE_NAME) &&
-		    !memcmp(seg + pos + sizeof(nh), PVROM_NOTE_NAME, sizeof(PVROM_NOTE_NAME)) &&
-		    nh.n_type == PVROM_NOTE_LAYOUT &&
-		    nh.n_descsz == sizeof(struct pvrom_note_layout)) {
-			memcpy(&ef->layout, seg + desc, sizeof(ef->layout));
-			ef->have_layout = 1;
-		}
-		pos = (desc + nh.n_descsz + a - 1) & ~(a - 1);
-	}
 }
 
 static int check_segments(struct elf_file *ef)
@@ -223,14 +237,9 @@ static int check_segments(struct elf_file *ef)
 				     elf_path, (unsigned long long)ph.p_offset,
 				     (unsigned long long)ph.p_vaddr);
 		}
-		if (ph.p_type == PVB_PT_NOTE && in_file(ph.p_offset, ph.p_filesz, ef->size))
-			parse_layout(ef, &ph);
 	}
 	if (nload != 1)
 		fail("%s: %u PT_LOAD segments, exactly one (R+X) is allowed", elf_path, nload);
-	if (!ef->have_layout)
-		fail("%s: no PVROM layout note (type %d): the linker script must emit it",
-		     elf_path, PVROM_NOTE_LAYOUT);
 	return 0;
 }
 
@@ -353,6 +362,11 @@ static void check_elf(struct elf_file *ef)
 {
 	const uint8_t *id = ef->p;
 
+	if (ef->size > ELF_FILE_MAX) {
+		fail("%s: ELF file over %u bytes cannot fit an option ROM", elf_path,
+		     ELF_FILE_MAX);
+		return;
+	}
 	if (ef->size < sizeof(ef->eh) || memcmp(id, "\177ELF", 4) ||
 	    id[PVB_EI_CLASS] != PVB_ELFCLASS64 || id[PVB_EI_DATA] != PVB_ELFDATA2LSB) {
 		fail("%s: not a little-endian ELF64 file", elf_path);
@@ -371,27 +385,13 @@ static void check_elf(struct elf_file *ef)
 
 /* ---- ops ------------------------------------------------------------- */
 
-struct op_def {
-	const char *sym;
-	const char *version;
-	unsigned minor;
-};
-
-#define OP_DEF(g, name, ret, params, attrs, minor)			\
-	{ PVROM_SYM_PREFIX #name, PVROM_VERSION_PREFIX "1." #minor, minor },
-static const struct op_def all_ops[] = {
-	PVROM_OPS_1_0(OP_DEF)
-	PVROM_OPS_1_1(OP_DEF)
-};
-#undef OP_DEF
-
 /* Returns the number of ops checked. */
 static unsigned check_ops(const struct pvb_image *img, unsigned minor)
 {
 	unsigned k, n = 0, i;
 
-	for (k = 0; k < sizeof(all_ops) / sizeof(all_ops[0]); k++) {
-		const struct op_def *op = &all_ops[k];
+	for (k = 0; k < PVROM_OP_COUNT_ALL; k++) {
+		const struct pvb_op_desc *op = &pvb_catalog[k];
 		uint32_t off, off2;
 		const char *name, *ver, *found = NULL;
 
@@ -413,8 +413,9 @@ static unsigned check_ops(const struct pvb_image *img, unsigned minor)
 			     "version script)", elf_path, op->sym, *found ? found : "(none)",
 			     op->version);
 		else
-			fail("%s: op %s of ABI 1.%u is missing (expected %s@%s)", elf_path,
-			     op->sym + strlen(PVROM_SYM_PREFIX), op->minor, op->sym, op->version);
+			fail("%s: op %s of ABI %u.%u is missing (expected %s@%s)", elf_path,
+			     op->sym + strlen(PVROM_SYM_PREFIX), PVROM_ABI_MAJOR, op->minor,
+			     op->sym, op->version);
 	}
 	/* A ROM must not export a node newer than the minor it claims. */
 	for (i = 1; i < img->nsyms; i++) {
@@ -426,8 +427,8 @@ static unsigned check_ops(const struct pvb_image *img, unsigned minor)
 			continue;
 		if (sscanf(ver, PVROM_VERSION_PREFIX "%u.%u%c", &maj, &min, &tail) == 2 &&
 		    (maj != PVROM_ABI_MAJOR || min > minor))
-			fail("%s: %s is exported at %s, newer than the ABI 1.%u this ROM "
-			     "claims (--abi-minor)", elf_path, name, ver, minor);
+			fail("%s: %s is exported at %s, newer than the ABI %u.%u this ROM "
+			     "claims (--abi-minor)", elf_path, name, ver, PVROM_ABI_MAJOR, minor);
 	}
 	return n;
 }
@@ -515,7 +516,7 @@ static unsigned long parse_num(const char *s, const char *what, unsigned long ma
 	return v;
 }
 
-int main(int argc, char **argv)
+static void parse_args(int argc, char **argv, struct link *l)
 {
 	static const struct option longopts[] = {
 		{ "head", required_argument, NULL, 'H' },
@@ -527,29 +528,22 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *head_path = NULL, *base;
-	unsigned long minor = 0, max_size = 16384, vendor = PVROM_PCI_VENDOR_DEFAULT,
-		      device = PVROM_PCI_DEVICE_DEFAULT;
-	struct elf_file ef;
-	struct pvb_image img;
-	size_t head_size, elf_size;
-	uint8_t *head, *rom;
-	uint32_t size, i;
-	uint16_t pcir;
-	unsigned nops;
-	int c, err;
-	FILE *f;
+	unsigned long vendor = PVROM_PCI_VENDOR_DEFAULT, device = PVROM_PCI_DEVICE_DEFAULT;
+	char *end;
+	int c;
 
+	l->max_size = PVROM_IMAGE_MAX;
 	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'H': head_path = optarg; break;
-		case 'E': elf_path = optarg; break;
-		case 'o': out_path = optarg; break;
-		case 'm': minor = parse_num(optarg, "--abi-minor", MAX_MINOR); break;
-		case 's': max_size = parse_num(optarg, "--max-size", PVROM_IMAGE_MAX); break;
-		case 'p': {
-			char *end;
-
+		case 'H': l->head_path = optarg; break;
+		case 'E': l->elf_path = optarg; break;
+		case 'o': l->out_path = optarg; break;
+		case 'm':
+			l->minor = (unsigned)parse_num(optarg, "--abi-minor",
+						       PVROM_ABI_MINOR_LATEST);
+			break;
+		case 's': l->max_size = parse_num(optarg, "--max-size", PVROM_IMAGE_MAX); break;
+		case 'p':
 			vendor = strtoul(optarg, &end, 16);
 			if (end == optarg || *end != ':' || vendor > 0xffff)
 				usage_error("invalid --pci-id (want VVVV:DDDD in hex)");
@@ -557,90 +551,142 @@ int main(int argc, char **argv)
 			if (*end != '\0' || device > 0xffff)
 				usage_error("invalid --pci-id (want VVVV:DDDD in hex)");
 			break;
-		}
 		case 'h':
 			fputs(usage_text, stdout);
-			return 0;
+			exit(0);
 		default:
 			usage_error("invalid option");
 		}
 	}
-	if (optind != argc || !head_path || !out_path || !strcmp(elf_path, "ELF"))
+	if (optind != argc || !l->head_path || !l->out_path || !l->elf_path)
 		usage_error("--head, --elf and -o are required");
+	l->vendor = (uint16_t)vendor;
+	l->device = (uint16_t)device;
+	elf_path = l->elf_path;
+}
 
-	atexit(at_exit);
-	head = head_buf = read_file(head_path, HEAD_MAX, &head_size);
-	memset(&ef, 0, sizeof(ef));
-	ef.p = elf_buf = read_file(elf_path, ELF_FILE_MAX, &ef.size);
+/* One byte more than allowed is read, so that an oversized file is seen. */
+static void read_inputs(struct link *l)
+{
+	size_t elf_size;
 
-	/* head */
-	if (head_size > HEAD_MAX)
-		fail("%s: head is over %u bytes: the ELF image starts at 0x1000", head_path,
-		     HEAD_MAX);
-	if (head_size < PVROM_HEADER_OFFSET || head[0] != 0x55 || head[1] != 0xAA)
-		fail("%s: head does not start with the 55 AA option-ROM signature", head_path);
+	l->head = read_file(l->head_path, HEAD_MAX, &l->head_size);
+	l->ef.p = read_file(l->elf_path, ELF_FILE_MAX, &elf_size);
+	l->ef.size = elf_size;
+}
+
+/* The head: the option-ROM signature, and room left for the pvrom header. */
+static void check_head(const struct link *l)
+{
+	const uint8_t *head = l->head;
+	uint32_t i;
+
+	if (l->head_size > HEAD_MAX)
+		fail("%s: head is over %u bytes: the ELF image starts at 0x%x", l->head_path,
+		     HEAD_MAX, PVROM_ELF_ALIGN);
+	if (l->head_size < PVROM_HEADER_OFFSET || head[0] != PVROM_OPTROM_SIG0 ||
+	    head[1] != PVROM_OPTROM_SIG1)
+		fail("%s: head does not start with the 55 AA option-ROM signature",
+		     l->head_path);
 	for (i = PVROM_HEADER_OFFSET; i < PVROM_HEADER_OFFSET + PVROM_HEADER_MAX &&
-	     i < head_size && i < HEAD_MAX; i++)
+	     i < l->head_size && i < HEAD_MAX; i++)
 		if (head[i]) {
 			fail("%s: byte 0x%x of the pvrom header area 0x20..0x7f is not zero",
-			     head_path, i);
+			     l->head_path, i);
 			break;
 		}
-	if (ef.size > ELF_FILE_MAX)
-		fail("%s: ELF file over %u bytes cannot fit an option ROM", elf_path,
-		     ELF_FILE_MAX);
-	else
-		check_elf(&ef);
-	if (errors)
-		return 1;
+}
 
-	elf_size = ef.size;
-	size = (uint32_t)((PVROM_ELF_ALIGN + elf_size + PVROM_OPTROM_UNIT - 1) /
-			  PVROM_OPTROM_UNIT * PVROM_OPTROM_UNIT);
-	if (size > max_size) {
-		fail("image would be %u bytes, over the --max-size limit of %lu", size, max_size);
-		return 1;
+/*
+ * Head and ELF into one image, its headers filled in and sealed, then
+ * checked by the guest's validator and against the op catalogue.  The data
+ * sizes come from the ELF's layout note, which only the validator parses:
+ * a first pass with zero sizes in the header reads the note (and is refused
+ * with PVB_E_LAYOUT when the note asks for any data), the second must pass.
+ */
+static int assemble(struct link *l)
+{
+	static const struct pvrom_note_layout no_layout;
+	struct pvb_image img;
+	uint8_t *rom;
+	uint16_t pcir;
+	int err;
+
+	l->size = (uint32_t)((PVROM_ELF_ALIGN + l->ef.size + PVROM_OPTROM_UNIT - 1) /
+			     PVROM_OPTROM_UNIT * PVROM_OPTROM_UNIT);
+	if (l->size > l->max_size) {
+		fail("image would be %u bytes, over the --max-size limit of %lu", l->size,
+		     l->max_size);
+		return -1;
 	}
-	rom = rom_buf = calloc(1, size);
+	rom = l->rom = calloc(1, l->size);
 	if (!rom) {
 		fprintf(stderr, "%s: out of memory\n", prog);
-		return 2;
+		exit(2);
 	}
-	memcpy(rom, head, head_size);
-	memcpy(rom + PVROM_ELF_ALIGN, ef.p, elf_size);
+	memcpy(rom, l->head, l->head_size);
+	memcpy(rom + PVROM_ELF_ALIGN, l->ef.p, l->ef.size);
 
 	pcir = get16(rom + PVROM_OPTROM_PCIR_PTR);
 	if (pcir < PVROM_HEADER_OFFSET + PVROM_HEADER_MAX || pcir % 4 ||
-	    pcir + sizeof(struct pvrom_pcir) > head_size) {
+	    pcir + sizeof(struct pvrom_pcir) > l->head_size) {
 		fail("%s: the PCIR pointer at 0x18 (0x%x) must be dword aligned, past 0x80 "
-		     "and inside the head", head_path, pcir);
-		return 1;
+		     "and inside the head", l->head_path, pcir);
+		return -1;
 	}
-	rom[PVROM_OPTROM_LEN_OFF] = (uint8_t)(size / PVROM_OPTROM_UNIT);
-	put_header(rom, (unsigned)minor, size, (uint32_t)elf_size, &ef.layout);
-	put_pcir(rom, pcir, (uint16_t)vendor, (uint16_t)device, size);
-	if (fix_pnp(rom, head_size))
-		return 1;
-	pvrom_seal(rom, size);
+	rom[PVROM_OPTROM_LEN_OFF] = (uint8_t)(l->size / PVROM_OPTROM_UNIT);
+	put_pcir(rom, pcir, l->vendor, l->device, l->size);
+	if (fix_pnp(rom, l->head_size))
+		return -1;
 
-	err = pvb_validate(rom, size, PVROM_ABI_MAJOR, &img);
+	put_header(rom, l->minor, l->size, (uint32_t)l->ef.size, &no_layout);
+	pvrom_seal(rom, l->size);
+	err = pvb_validate(rom, l->size, PVROM_ABI_MAJOR, &img);
+	if (err == PVB_E_LAYOUT) {
+		/* img.layout was read before the header comparison failed;
+		 * all zero, it can only mean the note is missing. */
+		if (!memcmp(&img.layout, &no_layout, sizeof(no_layout))) {
+			fail("%s: no PVROM layout note (type %d): the linker script must "
+			     "emit it", elf_path, PVROM_NOTE_LAYOUT);
+			return -1;
+		}
+		put_header(rom, l->minor, l->size, (uint32_t)l->ef.size, &img.layout);
+		pvrom_seal(rom, l->size);
+		err = pvb_validate(rom, l->size, PVROM_ABI_MAJOR, &img);
+	}
 	if (err) {
 		fail("the linked image does not validate: %s: %s", pvb_errname(err),
 		     pvb_strerror(err));
-		return 1;
+		return -1;
 	}
-	nops = check_ops(&img, (unsigned)minor);
-	if (errors)
-		return 1;
+	l->nops = check_ops(&img, l->minor);
+	return errors ? -1 : 0;
+}
 
-	f = fopen(out_path, "wb");
-	if (!f || fwrite(rom, 1, size, f) != size || fclose(f)) {
-		fprintf(stderr, "%s: %s: cannot write: %s\n", prog, out_path, strerror(errno));
-		remove(out_path);
+static int write_output(const struct link *l)
+{
+	const char *base = strrchr(l->out_path, '/');
+	FILE *f = fopen(l->out_path, "wb");
+
+	if (!f || fwrite(l->rom, 1, l->size, f) != l->size || fclose(f)) {
+		fprintf(stderr, "%s: %s: cannot write: %s\n", prog, l->out_path, strerror(errno));
+		remove(l->out_path);
 		return 2;
 	}
-	base = strrchr(out_path, '/');
-	printf("%s: %u bytes (limit %lu), %u ops, ABI %u.%lu\n", base ? base + 1 : out_path,
-	       size, max_size, nops, PVROM_ABI_MAJOR, minor);
+	printf("%s: %u bytes (limit %lu), %u ops, ABI %u.%u\n",
+	       base ? base + 1 : l->out_path, l->size, l->max_size, l->nops,
+	       PVROM_ABI_MAJOR, l->minor);
 	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	parse_args(argc, argv, &lk);
+	atexit(at_exit);
+	read_inputs(&lk);
+	check_head(&lk);
+	check_elf(&lk.ef);
+	if (errors || assemble(&lk))
+		return 1;
+	return write_output(&lk);
 }

@@ -61,7 +61,8 @@ SECTIONS
 	}						:text :note
 
 	/* Constants share .text: one PT_LOAD either way, and each section
-	 * header less (64 bytes, plus alignment gaps) counts in 16 KiB. */
+	 * header less (64 bytes, plus alignment gaps) counts against the size
+	 * budget (PVROM_MAX_SIZE, linker/linker.mk). */
 	.text		: {
 		*(.text.hot .text.hot.*)
 		*(.text .text.*)
@@ -108,7 +109,9 @@ ASSERT((pvrom_extable_end - pvrom_extable_start) % 8 == 0,
 ASSERT(pvrom_extable_start % 4 == 0, "pvrom: fault table alignment")
 ASSERT(ROM_DATA_SIZE % 4096 == 0 && ROM_PERCPU_SIZE % 64 == 0,
        "pvrom: data area sizes (pages, cache lines)")
-/* The option-ROM length byte caps the image at 255 * 512 bytes, 4 KiB of
- * which is the head.  The 16 KiB size goal is pvrom-link's --max-size. */
+/* The option-ROM length byte caps the image at 255 * 512 bytes
+ * (PVROM_IMAGE_MAX; abi/pvrom/rom.h holds C, so it cannot be included here),
+ * 4 KiB of which is the head.  The reference ROM's own, smaller budget is
+ * PVROM_MAX_SIZE in linker/linker.mk, enforced by pvrom-link --max-size. */
 ASSERT(pvrom_extable_end <= 255 * 512 - 4096, "pvrom: image too large")
 #endif

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <stddef.h>
-#include "seal.h"
+#include "linker/seal.h"
 #include "guest/bind/image.h"
 
 void pvrom_seal(uint8_t *rom, uint32_t size)

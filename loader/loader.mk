@@ -20,7 +20,7 @@ PVBOOT_SRCS := $(wildcard loader/efi/*.c) $(wildcard loader/efi/*.S)
 PVBOOT_VALIDATOR := $(PVB_VALIDATOR_SRCS)
 PVBOOT_OBJS := $(patsubst %,$(B)/%.o,$(basename $(PVBOOT_SRCS))) \
                $(patsubst guest/bind/%.c,$(B)/loader/efi/bind/%.o,$(PVBOOT_VALIDATOR))
-PVBOOT_HDRS := $(wildcard loader/efi/*.h guest/bind/*.h abi/pvrom/*.h)
+PVBOOT_HDRS := $(wildcard loader/efi/*.h guest/bind/*.h abi/pvrom/*.h abi/hw/*.h)
 
 ALL_TARGETS += $(B)/pvboot.efi
 

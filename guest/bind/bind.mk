@@ -9,14 +9,8 @@
 #                                   $(eval $(call pvbind_lib,$(B)/guest11/bind,-DPVROM_ABI_MINOR=1))
 #   PVBIND_CODE_MODEL               -mcmodel=kernel -fno-pie (default) or -fPIE;
 #                                   set it before including this file
-#
-# Test suites:
-#   bind-standalone  the library compiles with nothing but -I$(SRC) and the
-#                    compiler's freestanding headers, links with no undefined
-#                    symbol, and every pv_*() wrapper compiles to one recorded
-#                    "call *pv_ops+N(%rip)" (none in a PVOPS_NATIVE build)
-#   bind-host        discovery + copy + validation + licence policy over a
-#                    fake physical memory holding build/pvrom.rom (ASan+UBSan)
+#   PVBIND_CFLAGS                   the library's flags (its standalone test,
+#                                   tests/host/bind.mk, compiles with them)
 
 PVBIND_DIR  := guest/bind
 PVBIND_SRCS := $(sort $(wildcard $(PVBIND_DIR)/*.c $(PVBIND_DIR)/*.S))
@@ -50,21 +44,3 @@ endef
 
 $(eval $(call pvbind_lib,$(B)/guest/bind,))
 ALL_TARGETS += $(B)/guest/bind/libpvbind.a
-
-# ---- tests ----
-PVBIND_HOST_TEST := $(B)/tests/host/bind_discover
-# Everything but the parts that run privileged code (bind, native, pvops,
-# report): the validator's files plus discovery, names and the formatter.
-PVBIND_HOST_SRCS := tests/host/bind_discover.c $(PVB_VALIDATOR_SRCS) \
-	$(addprefix $(PVBIND_DIR)/,discover.c names.c fmt.c)
-
-$(PVBIND_HOST_TEST): $(PVBIND_HOST_SRCS) $(wildcard $(PVBIND_DIR)/*.h) \
-		     $(wildcard abi/pvrom/*.h)
-	$(Q)mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(SAN_FLAGS) -o $@ $(PVBIND_HOST_SRCS)
-
-TEST_DEPS += $(PVBIND_HOST_TEST)
-TEST_SUITES += bind-standalone bind-host
-SUITE_bind-standalone := $(SRC)/tests/host/bind_standalone.sh $(SRC) $(B)/tests/bind-standalone \
-	$(PVBIND_CFLAGS)
-SUITE_bind-host := $(PVBIND_HOST_TEST) $(B)/pvrom.rom

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The few ELF64 structures the validator and the host tools read.  Our own
- * definitions (no <elf.h>): the validator is freestanding.  Fields are read
- * byte-wise through offsetof(), never through a cast pointer, because an
- * image in a buffer is not guaranteed to be aligned.
+ * The few ELF64 structures the validator reads (pvrom-link adds the section
+ * headers, which only it checks).  Our own definitions (no <elf.h>): the
+ * validator is freestanding.  Fields are read byte-wise through offsetof(),
+ * never through a cast pointer, because an image in a buffer is not
+ * guaranteed to be aligned.
  */
 #ifndef PVBIND_ELF64_H
 #define PVBIND_ELF64_H
@@ -39,20 +40,6 @@ struct pvb_phdr {			/* 56 bytes */
 	uint64_t p_align;
 };
 _Static_assert(sizeof(struct pvb_phdr) == 56, "Elf64_Phdr");
-
-struct pvb_shdr {			/* 64 bytes */
-	uint32_t sh_name;
-	uint32_t sh_type;
-	uint64_t sh_flags;
-	uint64_t sh_addr;
-	uint64_t sh_offset;
-	uint64_t sh_size;
-	uint32_t sh_link;
-	uint32_t sh_info;
-	uint64_t sh_addralign;
-	uint64_t sh_entsize;
-};
-_Static_assert(sizeof(struct pvb_shdr) == 64, "Elf64_Shdr");
 
 struct pvb_dyn {			/* 16 bytes */
 	int64_t  d_tag;
@@ -112,46 +99,26 @@ _Static_assert(sizeof(struct pvb_nhdr) == 12, "Elf64_Nhdr");
 #define PVB_PT_INTERP		3
 #define PVB_PT_NOTE		4
 #define PVB_PT_SHLIB		5
-#define PVB_PT_PHDR		6
 #define PVB_PT_TLS		7
-#define PVB_PT_GNU_EH_FRAME	0x6474e550u
 #define PVB_PT_GNU_STACK	0x6474e551u
 #define PVB_PT_GNU_RELRO	0x6474e552u
-#define PVB_PT_GNU_PROPERTY	0x6474e553u
 #define PVB_PF_X		1u
 #define PVB_PF_W		2u
 #define PVB_PF_R		4u
-
-/* sections (host tools only) */
-#define PVB_SHT_SYMTAB		2
-#define PVB_SHT_STRTAB		3
-#define PVB_SHT_RELA		4
-#define PVB_SHT_DYNAMIC		6
-#define PVB_SHT_NOBITS		8
-#define PVB_SHT_REL		9
-#define PVB_SHT_DYNSYM		11
-#define PVB_SHT_RELR		19
-#define PVB_SHF_WRITE		1u
-#define PVB_SHF_ALLOC		2u
-#define PVB_SHF_EXECINSTR	4u
 
 /* dynamic tags */
 #define PVB_DT_NULL		0
 #define PVB_DT_NEEDED		1
 #define PVB_DT_PLTRELSZ		2
-#define PVB_DT_PLTGOT		3
 #define PVB_DT_HASH		4
 #define PVB_DT_STRTAB		5
 #define PVB_DT_SYMTAB		6
 #define PVB_DT_RELA		7
 #define PVB_DT_RELASZ		8
-#define PVB_DT_RELAENT		9
 #define PVB_DT_STRSZ		10
 #define PVB_DT_SYMENT		11
 #define PVB_DT_REL		17
 #define PVB_DT_RELSZ		18
-#define PVB_DT_RELENT		19
-#define PVB_DT_PLTREL		20
 #define PVB_DT_TEXTREL		22
 #define PVB_DT_JMPREL		23
 #define PVB_DT_FLAGS		30
@@ -170,10 +137,8 @@ _Static_assert(sizeof(struct pvb_nhdr) == 12, "Elf64_Nhdr");
 /* symbols */
 #define PVB_SHN_UNDEF		0
 #define PVB_SHN_ABS		0xfff1
-#define PVB_STB_LOCAL		0
 #define PVB_STB_GLOBAL		1
 #define PVB_STB_WEAK		2
-#define PVB_STT_NOTYPE		0
 #define PVB_STT_OBJECT		1
 #define PVB_STT_FUNC		2
 #define PVB_ST_BIND(i)		((i) >> 4)
@@ -181,8 +146,6 @@ _Static_assert(sizeof(struct pvb_nhdr) == 12, "Elf64_Nhdr");
 
 /* versions */
 #define PVB_VER_DEF_CURRENT	1
-#define PVB_VER_FLG_BASE	1
-#define PVB_VERSYM_HIDDEN	0x8000u
 #define PVB_VERSYM_INDEX	0x7fffu
 #define PVB_VER_NDX_LOCAL	0
 #define PVB_VER_NDX_GLOBAL	1

@@ -4,7 +4,7 @@
  * segments go to their physical addresses (p_paddr).  One allocation spans
  * all segments, because neighbouring segments may share a page.
  */
-#include "pvboot.h"
+#include "loader/efi/pvboot.h"
 
 struct elf64_ehdr {
 	UINT8  e_ident[16];

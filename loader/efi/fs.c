@@ -3,7 +3,7 @@
  * Files on the volume pvboot.efi itself came from (the ESP), and the load
  * options that may name the kernel and its command line.
  */
-#include "pvboot.h"
+#include "loader/efi/pvboot.h"
 
 static EFI_FILE_HANDLE root;
 

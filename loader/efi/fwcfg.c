@@ -6,7 +6,9 @@
  * char name[56]).  Only probed inside a VM (CPUID hypervisor bit), so real
  * hardware never sees writes to port 0x510.
  */
-#include "pvboot.h"
+#include "abi/hw/io.h"
+#include "abi/hw/x86.h"
+#include "loader/efi/pvboot.h"
 
 #define FWCFG_SEL	0x510
 #define FWCFG_DATA	0x511
@@ -14,22 +16,9 @@
 #define FWCFG_FILE_DIR	0x0019
 #define FWCFG_NAME_MAX	56
 
-static inline void outw(UINT16 port, UINT16 v)
-{
-	__asm__ volatile("outw %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static inline UINT8 inb(UINT16 port)
-{
-	UINT8 v;
-
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
 static void fw_select(UINT16 key)
 {
-	outw(FWCFG_SEL, key);
+	hw_outw(FWCFG_SEL, key);
 }
 
 static void fw_read(void *buf, UINTN n)
@@ -37,7 +26,7 @@ static void fw_read(void *buf, UINTN n)
 	UINT8 *p = buf;
 
 	while (n--)
-		*p++ = inb(FWCFG_DATA);
+		*p++ = hw_inb(FWCFG_DATA);
 }
 
 static UINT32 be32(const UINT8 *p)
@@ -47,10 +36,10 @@ static UINT32 be32(const UINT8 *p)
 
 static int in_vm(void)
 {
-	UINT32 a, b, c, d;
+	struct pvrom_cpuid_regs r;
 
-	__asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(1), "c"(0));
-	return (c >> 31) & 1;
+	hw_cpuid(HW_CPUID_FEATURES, 0, &r);
+	return (r.ecx & HW_CPUID_1_ECX_HYPERVISOR) != 0;
 }
 
 int fwcfg_present(void)

@@ -12,7 +12,8 @@
  * boot time.  All of it is LoaderData, which the map hands over as
  * reserved, so the guest never allocates over what it is running on.
  */
-#include "pvboot.h"
+#include "abi/hw/x86.h"
+#include "loader/efi/pvboot.h"
 
 #define BLOCK_BYTES	(2 * 4096 + PVBOOT_STACK_SIZE)
 #define GDT_OFF		128
@@ -20,10 +21,6 @@
 #define EBS_TRIES	16
 #define MAP_SLACK	64	/* descriptors our own allocations may add */
 
-#define PTE_P		0x001ull
-#define PTE_W		0x002ull
-#define PTE_PS		0x080ull
-#define CR4_LA57	(1ull << 12)
 
 static EFI_GUID acpi20_guid = { 0x8868e871, 0xe4f1, 0x11d3,
 	{ 0xbc, 0x22, 0x00, 0x80, 0xc7, 0x3c, 0x88, 0x81 } };
@@ -107,21 +104,13 @@ static EFI_STATUS build_page_tables(UINT64 top, UINT64 *cr3)
 	pdpt = pml4 + 512;
 	pd = pdpt + 512 * npdpt;
 	for (UINT64 i = 0; i < npdpt; i++)
-		pml4[i] = (UINT64)(UINTN)(pdpt + 512 * i) | PTE_P | PTE_W;
+		pml4[i] = (UINT64)(UINTN)(pdpt + 512 * i) | HW_PTE_P | HW_PTE_W;
 	for (UINT64 i = 0; i < npd; i++)
-		pdpt[i] = (UINT64)(UINTN)(pd + 512 * i) | PTE_P | PTE_W;
+		pdpt[i] = (UINT64)(UINTN)(pd + 512 * i) | HW_PTE_P | HW_PTE_W;
 	for (UINT64 i = 0; i < npd * 512; i++)
-		pd[i] = (i << 21) | PTE_P | PTE_W | PTE_PS;
+		pd[i] = (i << 21) | HW_PTE_P | HW_PTE_W | HW_PTE_PS;
 	*cr3 = base;
 	return EFI_SUCCESS;
-}
-
-static UINT64 read_cr4(void)
-{
-	UINT64 v;
-
-	__asm__ volatile("mov %%cr4, %0" : "=r"(v));
-	return v;
 }
 
 EFI_STATUS handoff_boot(EFI_HANDLE image, struct handoff *h)
@@ -153,7 +142,7 @@ EFI_STATUS handoff_boot(EFI_HANDLE image, struct handoff *h)
 	}
 	top = (top + (1ull << 30) - 1) & ~((1ull << 30) - 1);
 
-	if (read_cr4() & CR4_LA57) {
+	if (hw_read_cr4() & HW_CR4_LA57) {
 		Print(L"pvboot: 5-level paging on; keeping the firmware's page tables\n");
 	} else {
 		st = build_page_tables(top, &cr3);
@@ -192,7 +181,7 @@ EFI_STATUS handoff_boot(EFI_HANDLE image, struct handoff *h)
 	}
 
 	/* the firmware stopped its timer, but nothing may interrupt us now */
-	__asm__ volatile("cli");
+	hw_cli();
 	h->bi->mmap_addr = conv;
 	h->bi->mmap_count = convert_map(raw, size, dsize,
 					(struct pvrom_mmap_entry *)(UINTN)conv,

@@ -6,7 +6,7 @@
  * kernel that cannot be loaded is, and powers the machine off rather than
  * leaving it in the firmware with nobody watching.
  */
-#include "pvboot.h"
+#include "loader/efi/pvboot.h"
 
 static void fatal(const CHAR16 *what, EFI_STATUS st)
 {

@@ -3,7 +3,7 @@
  * The UEFI memory map as the guest's struct pvrom_mmap_entry list.  Runs
  * after ExitBootServices: no firmware calls, no allocation.
  */
-#include "pure.h"
+#include "loader/efi/pure.h"
 
 UINT32 mem_type(UINT32 efi)
 {

@@ -4,7 +4,7 @@
  * handling; fs.c fetches the options and our own file path from the
  * firmware and calls opts_split().
  */
-#include "pure.h"
+#include "loader/efi/pure.h"
 
 static int is_space(CHAR16 c)
 {

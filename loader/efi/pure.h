@@ -9,7 +9,7 @@
 #define PVBOOT_PURE_H
 
 #include <efi.h>
-#include "../../abi/pvrom/bootinfo.h"
+#include "abi/pvrom/bootinfo.h"
 
 #define PVBOOT_DEFAULT_KERNEL	L"\\pvrom\\guest.elf"
 

@@ -9,8 +9,8 @@
 
 #include <efi.h>
 #include <efilib.h>
-#include "../../abi/pvrom/bootinfo.h"
-#include "pure.h"
+#include "abi/pvrom/bootinfo.h"
+#include "loader/efi/pure.h"
 
 #define PVBOOT_NAME		"pvboot 1.0"
 #define PVBOOT_DEFAULT_CMDLINE	L"\\pvrom\\cmdline.txt"

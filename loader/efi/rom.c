@@ -5,8 +5,8 @@
  * Every candidate goes through the shared validator; a bad one is reported
  * and skipped, so a broken ROM never stops the guest from booting.
  */
-#include "pvboot.h"
-#include "../../guest/bind/image.h"
+#include "loader/efi/pvboot.h"
+#include "guest/bind/image.h"
 
 static UINT16 rd16(const UINT8 *p)
 {

@@ -16,7 +16,7 @@
 #
 # Environment: PVBOOT_EFI (default build/pvboot.efi), PVBOOT_TIMEOUT
 # (seconds, default 300; callers usually wrap us in their own timeout),
-# QEMU_ACCEL (default tcg), QEMU_CPU (default qemu64).
+# QEMU_ACCEL (tcg or kvm, default tcg; the machine is tests/qemu/machine.sh).
 # Exit status is QEMU's: 1 all passed, 3 failures, 5 skipped (isa-debug-exit),
 # 0 reset/triple fault or power-off (pvboot powers off on a fatal error),
 # 124 timeout.

@@ -2,31 +2,15 @@
 /*
  * Raw COM1 output for the last words before the jump: after
  * ExitBootServices ConOut is gone.  OVMF has already programmed the UART;
- * the poll is bounded so a machine without COM1 does not hang us.
+ * the poll is bounded (abi/hw/uart.h) so a machine without COM1 does not
+ * hang us.
  */
-#include "pvboot.h"
-
-#define COM1		0x3f8
-#define LSR_THRE	0x20
-
-static inline UINT8 inb(UINT16 port)
-{
-	UINT8 v;
-
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
-static inline void outb(UINT16 port, UINT8 v)
-{
-	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
-}
+#include "abi/hw/uart.h"
+#include "loader/efi/pvboot.h"
 
 static void serial_putc(char c)
 {
-	for (int i = 0; i < 100000 && !(inb(COM1 + 5) & LSR_THRE); i++)
-		;
-	outb(COM1, (UINT8)c);
+	(void)hw_uart_putc(HW_COM1, (UINT8)c);
 }
 
 void serial_puts(const char *s)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tiny memory/string helpers usable after ExitBootServices (no firmware). */
-#include "pvboot.h"
+#include "loader/efi/pvboot.h"
 
 void *mem_copy(void *d, const void *s, UINTN n)
 {

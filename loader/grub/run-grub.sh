@@ -13,9 +13,9 @@
 #   LOG      serial log file, or - for the terminal
 #   WORKDIR  where the ISO goes (default build/grub/<LOG name>)
 #
-# Environment: PVBOOT_TIMEOUT (seconds, default 300), QEMU_ACCEL (default
-# tcg), QEMU_CPU (default qemu64).  Exit status is QEMU's (1 all passed,
-# 3 failures, 5 skipped, 0 reset/triple fault, 124 timeout).
+# Environment: PVBOOT_TIMEOUT (seconds, default 300), QEMU_ACCEL (tcg or
+# kvm, default tcg; machine: tests/qemu/machine.sh).  Exit status is QEMU's
+# (1 all passed, 3 failures, 5 skipped, 0 reset/triple fault, 124 timeout).
 set -eu
 
 . "$(dirname "$0")/../runlib.sh"

@@ -8,16 +8,17 @@
 # Boots the guest's benchmark twice for the irq_disable+enable pair and
 # checks (1) the inline pair (cli; sti) costs exactly 2.0 instructions per
 # iteration, min and median, once the empty loop is subtracted, and (2) both
-# runs print identical counts for every path (ROM and inline).
+# runs print identical counts for every path (ROM and inline).  The machine
+# is tests/qemu/machine.sh's.
 set -u
+. "$(dirname "$0")/../qemu/machine.sh"
 [ $# -eq 3 ] || { echo "usage: $0 GUEST_ELF ROM OUTDIR" >&2; exit 2; }
 guest=$1 rom=$2 out=$3
 mkdir -p "$out"
 rc=0
 for i in 1 2; do
-	timeout 120 qemu-system-x86_64 -nodefaults -no-reboot -display none \
-		-m 256 -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-		-accel tcg -cpu qemu64 -global apic.vapic=off \
+	qemu_machine tcg "$out/run$i.debugcon.log"
+	timeout 120 qemu-system-x86_64 "${QEMU_ARGS[@]}" \
 		-icount shift=0,sleep=off,align=off \
 		-kernel "$guest" -option-rom "$rom" -serial "file:$out/run$i.log" \
 		-append "run=bench quiet bench.ops=irq_disable_enable" \

@@ -9,8 +9,9 @@
 #   tcg         -accel tcg                                       unit: TSC cycles
 #   tcg-icount  -accel tcg -icount shift=0,sleep=off,align=off   unit: instructions
 # (with shift=0 one guest instruction is one TSC tick, so those counts are
-# deterministic), keeps the serial logs as OUTDIR/<accel>.log and writes
-# OUTDIR/bench.md and OUTDIR/bench.json (tests/bench/report.py).
+# deterministic), on the machine of tests/qemu/machine.sh, keeps the serial
+# logs as OUTDIR/<accel>.log (the firmware's as <accel>.debugcon.log) and
+# writes OUTDIR/bench.md and OUTDIR/bench.json (tests/bench/report.py).
 # A run that times out keeps the lines it printed and is marked incomplete.
 # Environment: BENCH_ACCELS (default "tcg tcg-icount kvm"), BENCH_ARGS (extra
 # kernel arguments, e.g. "bench.n=200000"), BENCH_TIMEOUT_KVM (300 s: the
@@ -18,45 +19,38 @@
 # BENCH_TIMEOUT_TCG (120 s).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../qemu/machine.sh"
 [ $# -eq 3 ] || { echo "usage: $0 GUEST_ELF ROM OUTDIR" >&2; exit 2; }
 guest=$1 rom=$2 out=$3
 mkdir -p "$out"
 
-kvm_usable() {
-	[ -r /dev/kvm ] && [ -w /dev/kvm ] || return 1
-	echo quit | timeout 30 qemu-system-x86_64 -accel kvm -M pc \
-		-cpu host,-arch-capabilities -nodefaults -display none -S \
-		-monitor stdio >/dev/null 2>&1
-}
-
-common=(-nodefaults -no-reboot -display none -m 256
-	-device isa-debug-exit,iobase=0xf4,iosize=0x04
-	-kernel "$guest" -option-rom "$rom")
 runs=()
 for accel in ${BENCH_ACCELS:-tcg tcg-icount kvm}; do
 	log=$out/$accel.log
 	rm -f "$log" "$log.status"
+	extra=()
 	case $accel in
 	kvm)
-		if ! kvm_usable; then
-			echo "bench: kvm: SKIP (KVM unusable here)"
-			echo "skipped: KVM unusable here" >"$log.status"
+		if ! why=$(qemu_kvm_usable); then
+			echo "bench: kvm: SKIP ($why)"
+			echo "skipped: $why" >"$log.status"
 			runs+=("$accel"); continue
 		fi
-		args=(-accel kvm -cpu host,-arch-capabilities -global kvm-apic.vapic=off)
+		qemu_machine kvm "$out/$accel.debugcon.log"
 		tmo=${BENCH_TIMEOUT_KVM:-300} ;;
 	tcg)
-		args=(-accel tcg -cpu qemu64 -global apic.vapic=off)
+		qemu_machine tcg "$out/$accel.debugcon.log"
 		tmo=${BENCH_TIMEOUT_TCG:-120} ;;
 	tcg-icount)
-		args=(-accel tcg -cpu qemu64 -global apic.vapic=off
-		      -icount shift=0,sleep=off,align=off)
+		qemu_machine tcg "$out/$accel.debugcon.log"
+		extra=(-icount shift=0,sleep=off,align=off)
 		tmo=${BENCH_TIMEOUT_TCG:-120} ;;
 	*) echo "bench: unknown accel '$accel'" >&2; exit 2 ;;
 	esac
 	echo "bench: $accel: booting (timeout ${tmo}s)"
 	start=$(date +%s)
-	timeout "$tmo" qemu-system-x86_64 "${common[@]}" "${args[@]}" \
+	timeout "$tmo" qemu-system-x86_64 "${QEMU_ARGS[@]}" "${extra[@]}" \
+		-kernel "$guest" -option-rom "$rom" \
 		-serial "file:$log" -append "run=bench quiet ${BENCH_ARGS:-}" \
 		</dev/null >"$log.qemu" 2>&1
 	rc=$?

@@ -5,7 +5,9 @@
 # version script twice: with $(ROM_LDS) (ld's ASSERTs must refuse it) and
 # with $(ROM_LDS_LAX) (it links, and pvrom-link must refuse it).  The link
 # results are recorded here (make has the exact flags); run.sh checks them
-# and runs pvrom-link.
+# and runs pvrom-link (suite build-fail).  Uses rom/rom.mk's ROM_C_SRCS,
+# ROM_S_SRCS, ROM_CFLAGS, ROM_LDFLAGS_COMMON, ROM_LDS, ROM_LDS_LAX, ROM_VER,
+# ROM_ELF and ROM_HEAD.
 
 BT := $(B)/tests/build
 BUILD_BAD := $(basename $(notdir $(wildcard tests/build/bad_*.c)))
@@ -27,7 +29,6 @@ $(BT)/%.lax: $(BT)/%.o $(ROM_ELF) $(ROM_LDS_LAX) $(ROM_VER)
 TEST_DEPS += $(foreach t,$(BUILD_BAD),$(BT)/$(t).strict $(BT)/$(t).lax) \
 	     $(ROM_ELF) $(ROM_HEAD) $(B)/pvrom-link
 
-TEST_SUITES += build-fail
 SUITE_build-fail := $(SRC)/tests/build/run.sh $(B)/pvrom-link $(ROM_HEAD) $(ROM_ELF) \
 	$(BT) $(BUILD_BAD)
 

@@ -18,29 +18,24 @@
 #include "guest/bind/image.h"
 #include "linker/seal.h"
 
-#define OP_NAME(g, name, ret, params, attrs, minor) \
-	{ PVROM_SYM_PREFIX #name, PVROM_VERSION_PREFIX "1." #minor },
-static const struct { const char *sym, *version; } ops[] = {
-	PVROM_OPS_1_0(OP_NAME)
-	PVROM_OPS_1_1(OP_NAME)
-};
-
 static void exercise(const uint8_t *buf, size_t size)
 {
 	struct pvb_image img;
 	uint32_t a, b, c, i, off, sz;
 	const char *name, *ver;
-	size_t k;
+	unsigned k;
 	int ea, eb, ec;
 
 	if (pvb_validate(buf, size, PVROM_ABI_MAJOR, &img) != PVB_OK)
 		return;
 	(void)pvb_license_gpl_compatible(img.license);
 	(void)pvb_license_gpl_compatible(img.vendor);
-	for (k = 0; k < sizeof(ops) / sizeof(ops[0]); k++) {
-		ea = pvb_lookup(&img, ops[k].sym, ops[k].version, &a);
-		eb = pvb_lookup_sysv(&img, ops[k].sym, ops[k].version, &b);
-		ec = pvb_lookup_gnu(&img, ops[k].sym, ops[k].version, &c);
+	for (k = 0; k < PVROM_OP_COUNT_ALL; k++) {
+		const struct pvb_op_desc *op = &pvb_catalog[k];
+
+		ea = pvb_lookup(&img, op->sym, op->version, &a);
+		eb = pvb_lookup_sysv(&img, op->sym, op->version, &b);
+		ec = pvb_lookup_gnu(&img, op->sym, op->version, &c);
 		if ((ea == PVB_OK) != (eb == PVB_OK) || (eb == PVB_OK) != (ec == PVB_OK))
 			abort();
 		if (ea == PVB_OK && (a >= img.text_size || b >= img.text_size))

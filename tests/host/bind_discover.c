@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "guest/bind/bind_int.h"
+#include "tests/host/check.h"
 
 #define WIN_BASE	0xC0000ull
 #define WIN_SIZE	0x40000ull		/* up to 1 MiB */
@@ -19,14 +20,9 @@
 
 static uint8_t mem[WIN_SIZE];
 static uint8_t handoff[HANDOFF_SIZE];
-static int failures;
 
-static void check(int ok, const char *name)
-{
-	printf("%s: bind-host %s\n", ok ? "PASS" : "FAIL", name);
-	if (!ok)
-		failures++;
-}
+/* Check names keep the suite's name, as the other bind-* checks do. */
+#define check(ok, name, ...)	result(ok, "bind-host " name, __VA_ARGS__)
 
 static const void *phys_ptr(uint64_t pa, uint64_t len)
 {
@@ -84,12 +80,13 @@ static void synthetic(void)
 	int n;
 
 	memset(mem, 0, sizeof(mem));
-	check(discover(&cfg, c) == 0, "empty window: no candidate");
+	check(discover(&cfg, c) == 0, "empty window: no candidate", "found some");
 
 	put_plain_rom(0xC0000, 64);			/* 32 KiB "VGA BIOS" */
 	memcpy(mem + (0xE8000 - WIN_BASE), "\x55\xAA\x01", 3);	/* SeaBIOS decoys */
 	memcpy(mem + (0xE8800 - WIN_BASE), "\x55\xAA\x04", 3);
-	check(discover(&cfg, c) == 0, "VGA ROM and bad-checksum 55 AA headers are skipped");
+	check(discover(&cfg, c) == 0, "VGA ROM and bad-checksum 55 AA headers are skipped",
+	      "a candidate");
 
 	/* pvrom magic but a bad checksum: a refused candidate, with its reason */
 	uint8_t *p = mem + (0xD0000 - WIN_BASE);
@@ -99,14 +96,17 @@ static void synthetic(void)
 	p[100] = 1;
 	n = discover(&cfg, c);
 	check(n == 1 && c[0].pa == 0xD0000 && c[0].err == PVB_E_CHECKSUM &&
-	      c[0].source == PVROM_SRC_SCAN, "pvrom with bad checksum refused (PVB_E_CHECKSUM)");
+	      c[0].source == PVROM_SRC_SCAN, "pvrom with bad checksum refused (PVB_E_CHECKSUM)",
+	      "%d candidates", n);
 
 	/* right checksum, garbage inside: found, then refused by the validator */
 	fix_sum(p, 2048, 2047);
 	n = discover(&cfg, c);
-	check(n == 1 && c[0].err == PVB_OK, "pvrom-looking ROM with good checksum is a candidate");
+	check(n == 1 && c[0].err == PVB_OK, "pvrom-looking ROM with good checksum is a candidate",
+	      "%d candidates", n);
 	int err = n == 1 ? pvb_fetch(&env, &c[0], buf, sizeof(buf), 0, &img) : -1;
-	check(err != PVB_OK && err > 0 && err < PVB_E_MAX, "garbage pvrom refused by the validator");
+	check(err != PVB_OK && err > 0 && err < PVB_E_MAX, "garbage pvrom refused by the validator",
+	      "got %d", err);
 	printf("  (garbage refused with %s: %s)\n", pvb_errname(err), pvb_bind_strerror(err));
 
 	/* a length running past the end of the window */
@@ -116,7 +116,7 @@ static void synthetic(void)
 	memcpy(p + PVROM_HEADER_OFFSET, PVROM_HEADER_MAGIC, 8);
 	n = discover(&cfg, c);
 	check(n == 1 && c[0].pa == 0xEF800 && c[0].err == PVB_E_LENGTH,
-	      "pvrom running past 0xEFFFF refused (PVB_E_LENGTH)");
+	      "pvrom running past 0xEFFFF refused (PVB_E_LENGTH)", "%d candidates", n);
 	memset(p, 0, 2048);
 
 	/* a hand-off that phys_ptr cannot reach */
@@ -126,7 +126,7 @@ static void synthetic(void)
 	n = discover(&cfg, c);
 	check(n == 1 && c[0].source == PVROM_SRC_FW_CFG &&
 	      pvb_fetch(&env, &c[0], buf, sizeof(buf), 0, &img) == PVB_B_UNREACHABLE,
-	      "unreachable hand-off refused (PVB_B_UNREACHABLE)");
+	      "unreachable hand-off refused (PVB_B_UNREACHABLE)", "%d candidates", n);
 }
 
 static void with_rom(const uint8_t *rom, uint32_t len)
@@ -146,21 +146,24 @@ static void with_rom(const uint8_t *rom, uint32_t len)
 	memcpy(mem + (0xE8800 - WIN_BASE), "\x55\xAA\x01", 3);
 	n = discover(&cfg, c);
 	check(n == 1 && c[0].pa == 0xD0800 && c[0].size == len && c[0].err == PVB_OK,
-	      "scan finds the pvrom among decoys");
+	      "scan finds the pvrom among decoys", "%d candidates", n);
 	int err = n >= 1 ? pvb_fetch(&env, &c[0], buf, sizeof(buf), 0, &img) : -1;
-	check(err == PVB_OK, "copy of the found ROM validates");
+	check(err == PVB_OK, "copy of the found ROM validates", "%s",
+	      pvb_bind_strerror(err));
 	if (err != PVB_OK)
 		printf("  (refused: %s)\n", pvb_bind_strerror(err));
 	check(err == PVB_OK && img.rom == buf && memcmp(buf, rom, len) == 0,
-	      "validation ran on the private copy");
-	check(err == PVB_OK && pvb_lookup(&img, "pvrom_cpuid", "PVROM_1.0", &off) == PVB_OK &&
-	      pvb_lookup(&img, "pvrom_init", "PVROM_1.0", &off) == PVB_OK,
-	      "ops resolve by (name, version) in the copy");
+	      "validation ran on the private copy", "%s", "another buffer");
+	check(err == PVB_OK && pvb_lookup(&img, pvb_catalog[PVROM_OP_cpuid].sym,
+				 pvb_catalog[PVROM_OP_cpuid].version, &off) == PVB_OK &&
+	      pvb_lookup(&img, pvb_catalog[PVROM_OP_init].sym,
+			 pvb_catalog[PVROM_OP_init].version, &off) == PVB_OK,
+	      "ops resolve by (name, version) in the copy", "%s", "not found");
 
 	/* changing the original after the copy does not affect the copy */
 	mem[0xD0800 - WIN_BASE + len - 1] ^= 0xFF;
 	check(err == PVB_OK && pvb_validate(buf, len, PVROM_ABI_MAJOR, &img) == PVB_OK,
-	      "copy unaffected by later changes to ROM space");
+	      "copy unaffected by later changes to ROM space", "%s", "refused");
 	mem[0xD0800 - WIN_BASE + len - 1] ^= 0xFF;
 
 	/* hand-off first: a corrupt hand-off is refused, the scan still finds one */
@@ -172,16 +175,18 @@ static void with_rom(const uint8_t *rom, uint32_t len)
 	cfg.handoff_source = PVROM_SRC_PCI;
 	n = discover(&cfg, c);
 	check(n == 2 && c[0].pa == HANDOFF_PA && c[0].source == PVROM_SRC_PCI &&
-	      c[1].pa == 0xD0800, "hand-off candidate comes before the scan");
+	      c[1].pa == 0xD0800, "hand-off candidate comes before the scan",
+	      "%d candidates", n);
 	err = pvb_fetch(&env, &c[0], buf, sizeof(buf), 0, &img);
-	check(err == PVB_E_CRC, "corrupt hand-off refused (PVB_E_CRC)");
+	check(err == PVB_E_CRC, "corrupt hand-off refused (PVB_E_CRC)", "%s",
+	      pvb_bind_errname(err));
 	check(pvb_fetch(&env, &c[1], buf, sizeof(buf), 0, &img) == PVB_OK,
-	      "scan candidate still valid after a refused hand-off");
+	      "scan candidate still valid after a refused hand-off", "%s", "refused");
 
 	/* a good hand-off (larger buffer than the ROM) validates */
 	memcpy(handoff, rom, len);
 	check(pvb_fetch(&env, &c[0], buf, sizeof(buf), 0, &img) == PVB_OK,
-	      "good hand-off validates");
+	      "good hand-off validates", "%s", "refused");
 
 	/* licence policy: rewrite the licence note to a non-GPL id */
 	const char *gpl = "GPL-2.0-only", *other = "LicenseRef-X";
@@ -197,10 +202,11 @@ static void with_rom(const uint8_t *rom, uint32_t len)
 		printf("SKIP: bind-host licence policy (no GPL-2.0-only licence note)\n");
 	} else {
 		err = pvb_fetch(&env, &c[0], buf, sizeof(buf), 0, &img);
-		check(err == PVB_E_LICENSE_POLICY, "non-GPL ROM refused under the strict policy");
+		check(err == PVB_E_LICENSE_POLICY, "non-GPL ROM refused under the strict policy",
+		      "%s", pvb_bind_errname(err));
 		err = pvb_fetch(&env, &c[0], buf, sizeof(buf), 1, &img);
 		check(err == PVB_OK && !strcmp(img.license, other),
-		      "non-GPL ROM accepted with license=any");
+		      "non-GPL ROM accepted with license=any", "%s", pvb_bind_errname(err));
 	}
 
 	/* two good ROMs in the window: both found, in address order */
@@ -208,7 +214,7 @@ static void with_rom(const uint8_t *rom, uint32_t len)
 	memcpy(mem + (0xC8000 - WIN_BASE), rom, len);
 	n = discover(&cfg, c);
 	check(n == 2 && c[0].pa == 0xC8000 && c[1].pa == 0xD0800,
-	      "several ROMs listed in address order");
+	      "several ROMs listed in address order", "%d candidates", n);
 }
 
 static void misc(void)
@@ -217,9 +223,10 @@ static void misc(void)
 	int n = pvb_snprintf(b, sizeof(b), "%s %d %u %x %08llx %5s|%c%%",
 			     "a", -12, 34u, 0xbeefu, 0x1234ull, "z", 'q');
 	check(!strcmp(b, "a -12 34 beef 00001234     z|q%") && n == (int)strlen(b),
-	      "pvb_snprintf formats");
+	      "pvb_snprintf formats", "got \"%s\"", b);
 	n = pvb_snprintf(b, 8, "%s", "0123456789");
-	check(n == 10 && !strcmp(b, "0123456"), "pvb_snprintf truncates and terminates");
+	check(n == 10 && !strcmp(b, "0123456"), "pvb_snprintf truncates and terminates",
+	      "got %d \"%s\"", n, b);
 
 	int distinct = 1;
 	for (int e = PVB_B_FIRST; e < PVB_B_MAX; e++)
@@ -232,12 +239,13 @@ static void misc(void)
 	check(distinct && pvb_bind_strerror(PVB_E_CRC) == pvb_strerror(PVB_E_CRC) &&
 	      !strcmp(pvb_bind_errname(PVB_B_MISSING_OP), "PVB_B_MISSING_OP") &&
 	      !strcmp(pvb_bind_errname(PVB_E_CRC), "PVB_E_CRC"),
-	      "every binding error has its own message and name");
+	      "every binding error has its own message and name", "%s",
+	      "a duplicate or misnamed one");
 	check(!strcmp(pvb_op_name(PVROM_OP_cpuid), "cpuid") &&
 	      !strcmp(pvb_op_name(PVROM_OP_COUNT - 1),
 		      PVROM_ABI_MINOR ? "tsc_khz" : "steal_time_ns") &&
-	      !strcmp(pvb_catalog[PVROM_OP_init].version, "PVROM_1.0"),
-	      "op names follow the catalogue");
+	      !strcmp(pvb_catalog[PVROM_OP_init].version, PVROM_VERSION_NODE(0)),
+	      "op names follow the catalogue", "%s", "a mismatch");
 }
 
 int main(int argc, char **argv)
@@ -254,7 +262,7 @@ int main(int argc, char **argv)
 	size_t len = fread(rom, 1, sizeof(rom), f);
 	fclose(f);
 	if (len == 0 || len > PVROM_IMAGE_MAX || len % 512) {
-		check(0, "read the ROM image");
+		check(0, "read the ROM image", "%zu bytes", len);
 		return 1;
 	}
 	with_rom(rom, (uint32_t)len);

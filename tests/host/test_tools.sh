@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# test_tools.sh BUILD_DIR ROM: pvrom-info's text, --json and --extract-elf
-# output, exit statuses, and both tools' --help.
+# test_tools.sh BUILD_DIR ROM: pvrom-info's text, --json, --catalog and
+# --extract-elf output, exit statuses, both tools' --help, pvrom-link's
+# refusals.  Environment: PVROM_MAX_SIZE, the build's size budget
+# (linker/linker.mk).
 set -u
 b=$1 rom=$2
+max=${PVROM_MAX_SIZE:?the ROM size budget, from linker/linker.mk}
 info=$b/pvrom-info link=$b/pvrom-link
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -14,7 +17,9 @@ pass() { echo "PASS: $1"; }
 fail() { echo "FAIL: $1${2:+ ($2)}"; fails=$((fails + 1)); }
 check() { local name=$1; shift; if "$@"; then pass "$name"; else fail "$name"; fi; }
 
-nops=$(sed -n '/^#define PVROM_OPS_1_0/,/^$/p' "$(dirname "$0")/../../abi/pvrom/ops.h" | grep -c '^  X(')
+# The ops of ABI 1.0, as the tools' catalogue (abi/pvrom/ops.h) lists them.
+nops=$("$info" --catalog | grep -c '^  PVROM_1\.0  ')
+check "pvrom-info --catalog: lists the ABI 1.0 ops" test "$nops" -gt 0
 
 "$info" "$rom" >"$tmp/text"; rc=$?
 check "pvrom-info: valid ROM exits 0" test "$rc" -eq 0
@@ -46,6 +51,14 @@ elif command -v jq >/dev/null 2>&1; then
 	check "pvrom-info --json: parses (jq)" jq -e '.valid == true' "$tmp/json" >/dev/null
 else
 	echo "SKIP: pvrom-info --json: parses (no python3 or jq)"
+fi
+
+if command -v python3 >/dev/null 2>&1; then
+	check "pvrom-info --json --catalog: parses, $nops ops of minor 0" python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+assert len([o for o in d["ops"] if o["minor"] == 0]) == int(sys.argv[1])' "$nops" \
+		< <("$info" --json --catalog)
 fi
 
 # --extract-elf: the bytes of the image, readable by binutils.
@@ -114,11 +127,13 @@ linkfails() {	# linkfails PATTERN ARGS...: exit 1, message matches, no output fi
 	"$link" "$@" -o "$tmp/out.rom" >"$tmp/link.log" 2>&1
 	[ $? -eq 1 ] && grep -Eq "$want" "$tmp/link.log" && [ ! -e "$tmp/out.rom" ]
 }
-"$link" --head "$head" --elf "$elf" -o "$tmp/a.rom" >"$tmp/a.log" 2>&1; rc=$?
+"$link" --head "$head" --elf "$elf" --max-size "$max" -o "$tmp/a.rom" >"$tmp/a.log" 2>&1; rc=$?
 check "pvrom-link: good ROM links (exit 0)" test "$rc" -eq 0
 check "pvrom-link: prints size, limit, op count and ABI" \
-	grep -Eq '^a\.rom: [0-9]+ bytes \(limit 16384\), [0-9]+ ops, ABI 1\.0$' "$tmp/a.log"
-"$link" --head "$head" --elf "$elf" -o "$tmp/b.rom" >/dev/null 2>&1
+	grep -Eq "^a\.rom: [0-9]+ bytes \(limit $max\), [0-9]+ ops, ABI 1\.0\$" "$tmp/a.log"
+"$link" --head "$head" --elf "$elf" -o "$tmp/b.rom" >"$tmp/b.log" 2>&1
+check "pvrom-link: without --max-size the limit is the option ROM's 255 x 512 bytes" \
+	grep -q "(limit $((255 * 512)))" "$tmp/b.log"
 check "pvrom-link: two links give byte-identical images" cmp -s "$tmp/a.rom" "$tmp/b.rom"
 check "pvrom-link: same bytes as $rom" cmp -s "$tmp/a.rom" "$rom"
 check "pvrom-link: refuses an image over --max-size" \
@@ -135,6 +150,21 @@ check "pvrom-link: refuses a 1.1 ELF as ABI 1.0 (op newer than claimed)" \
 	linkfails 'PVROM_1\.1, newer' --head "$head" --elf "$elf11"
 check "pvrom-link: refuses a file that is not ELF" \
 	linkfails 'not a little-endian ELF64' --head "$head" --elf "$head"
+# The layout note (type 7, owner "PVROM") retyped: the data sizes are unknown.
+if python3 - "$elf" "$tmp/nolayout.elf" <<'PY'
+import struct, sys
+d = bytearray(open(sys.argv[1], 'rb').read())
+i = d.find(struct.pack('<III', 6, 16, 7) + b'PVROM\0')
+assert i > 0 and d.find(struct.pack('<III', 6, 16, 7) + b'PVROM\0', i + 1) < 0
+d[i + 8:i + 12] = struct.pack('<I', 99)
+open(sys.argv[2], 'wb').write(d)
+PY
+then
+	check "pvrom-link: refuses an ELF without the layout note" \
+		linkfails 'no PVROM layout note' --head "$head" --elf "$tmp/nolayout.elf"
+else
+	echo "SKIP: pvrom-link: refuses an ELF without the layout note (cannot patch the ELF)"
+fi
 "$link" --head "$head" --elf "$elf" --pci-id 15ad:0801 -o "$tmp/ids.rom" >/dev/null 2>&1
 check "pvrom-link --pci-id: PCIR carries the IDs" \
 	grep -q 'PCI: *15ad:0801' <("$info" "$tmp/ids.rom")
@@ -146,6 +176,25 @@ if [ "$pnp" -ne 0 ]; then
 fi
 check "ROM image sums to zero" \
 	test "$(od -An -tu1 -v "$rom" | tr -s ' ' '\n' | awk '{s += $1} END {print s % 256}')" -eq 0
+
+# A ROM that claims a minor whose ops it lacks (mkbad's minor-ahead): each
+# missing op is named, for the minor the header claims.
+"$info" "$b/tests/roms/minor-ahead.rom" >"$tmp/ahead.txt"
+check "pvrom-info: ops of the claimed minor that a ROM lacks are listed as missing" \
+	grep -Eq '^  missing: pvrom_[a-z0-9_]+@PVROM_1\.1$' "$tmp/ahead.txt"
+
+# A two-digit minor: pvrom-info built with a catalogue whose newer ops sit at
+# minor 10 (tests/host/catalog_minor10.c).  The 1.1 ROM claims minor 1, so
+# nothing it lacks is of its minor; its 1.1 ops are known names at another
+# version.
+m10=$b/tests/pvrom-info-minor10 rom11=$b/compat/pvrom-1.1.rom
+check "pvrom-info (minor-10 catalogue) --catalog: ops at PVROM_1.10" \
+	grep -q '^  PVROM_1\.10 ' <("$m10" --catalog)
+"$m10" "$rom11" >"$tmp/m10.txt"; rc=$?
+check "pvrom-info (minor-10 catalogue): the 1.1 ROM is valid, no op reported missing" \
+	eval 'test "$rc" -eq 0 && ! grep -q missing: "$tmp/m10.txt"'
+check "pvrom-info (minor-10 catalogue): a 1.1 op is a known name at another version" \
+	grep -Eq ' PVROM_1\.1 +version +pvrom_' "$tmp/m10.txt"
 
 # The validator is freestanding: no library call, nothing undefined but itself.
 cc=${CC:-gcc}

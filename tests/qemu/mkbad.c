@@ -1,99 +1,109 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * mkbad: make a deliberately broken ROM from a good one, for the QEMU cases
- * that check the guest refuses it (or falls back per op) without crashing.
- * Each variant breaks exactly one thing and keeps everything else valid, so
- * the guest's refusal names the intended check.
+ * mkbad: write the bad-ROM variants of tests/badrom/variants.c, made from a
+ * good ROM, for the QEMU cases that check a guest refuses them (or falls
+ * back per op) without crashing; cases.cfg names the files it boots.
+ *
+ *   mkbad VARIANT GOOD.rom OUT.rom   one variant
+ *   mkbad --all GOOD.rom DIR         every variant as DIR/<name>.rom
+ *   mkbad --list                     the variant names
+ *
+ * Each file is checked to reach its row's verdict before it is written.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "guest/bind/image.h"
-#include "linker/seal.h"
+#include "tests/badrom/variants.h"
 
-static uint8_t rom[PVROM_IMAGE_MAX];
+static uint8_t good[PVROM_IMAGE_MAX], work[PVROM_IMAGE_MAX];
+static size_t good_size;
 
-static void die(const char *msg)
+static void die(const char *what, const char *msg)
 {
-	fprintf(stderr, "mkbad: %s\n", msg);
+	fprintf(stderr, "mkbad: %s: %s\n", what, msg);
 	exit(2);
-}
-
-/* Point symbol 'name' at version index 1 (unversioned base): a lookup of
- * (name, PVROM_1.0) then finds nothing, as if the ROM lacked the op. */
-static void unversion(struct pvb_image *img, const char *name)
-{
-	for (uint32_t i = 0; i < img->nsyms; i++) {
-		const char *n, *v;
-		uint32_t off, size;
-		if (!pvb_symbol(img, i, &n, &v, &off, &size) || strcmp(n, name))
-			continue;
-		uint8_t *vs = (uint8_t *)img->elf + img->versym_off + 2 * i;
-		vs[0] = 1;
-		vs[1] = 0;
-		return;
-	}
-	die("symbol not found");
 }
 
 static void usage(void)
 {
+	size_t k;
+
 	fputs("usage: mkbad VARIANT GOOD.rom OUT.rom\n"
-	      "variants: checksum crc major2 license noinit nocpuid truncated\n",
-	      stderr);
+	      "       mkbad --all GOOD.rom DIR\n"
+	      "       mkbad --list\n"
+	      "variants (and the verdict a guest reaches on each):\n", stderr);
+	for (k = 0; k < badrom_count; k++)
+		fprintf(stderr, "  %-22s %-22s %s\n", badrom_variants[k].name,
+			pvb_errname(badrom_variants[k].verdict), badrom_variants[k].what);
 	exit(2);
+}
+
+static void read_good(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		die(path, "cannot open");
+	good_size = fread(good, 1, sizeof(good), f);
+	fclose(f);
+}
+
+/* Returns 0 when written, 1 when the variant does not apply to this ROM. */
+static int make(const struct badrom_variant *v, const char *out)
+{
+	struct badrom b;
+	const char *why;
+	FILE *f;
+	int err;
+
+	memcpy(work, good, good_size);
+	err = badrom_start(&b, work, good_size);
+	if (err)
+		die("the good ROM", pvb_strerror(err));
+	why = v->mutate(&b);
+	if (why) {
+		fprintf(stderr, "mkbad: %s: not made: %s\n", v->name, why);
+		return 1;
+	}
+	err = badrom_verdict(work, b.size);
+	if (err != v->verdict) {
+		fprintf(stderr, "mkbad: %s: verdict %s, not %s\n", v->name, pvb_errname(err),
+			pvb_errname(v->verdict));
+		exit(1);
+	}
+	f = fopen(out, "wb");
+	if (!f || fwrite(work, 1, b.size, f) != b.size || fclose(f))
+		die(out, "cannot write");
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
+	const struct badrom_variant *v;
+	char path[4096];
+	size_t k;
+
+	if (argc == 2 && !strcmp(argv[1], "--list")) {
+		for (k = 0; k < badrom_count; k++)
+			puts(badrom_variants[k].name);
+		return 0;
+	}
 	if (argc != 4)
 		usage();
-	const char *variant = argv[1];
-	FILE *f = fopen(argv[2], "rb");
-	if (!f)
-		die("cannot open input");
-	size_t n = fread(rom, 1, sizeof(rom), f);
-	fclose(f);
-
-	struct pvb_image img;
-	int err = pvb_validate(rom, n, PVROM_ABI_MAJOR, &img);
-	if (err)
-		die(pvb_strerror(err));
-	uint32_t size = img.rom_size;
-	struct pvrom_header *hdr = (struct pvrom_header *)(rom + PVROM_HEADER_OFFSET);
-
-	if (!strcmp(variant, "checksum")) {
-		rom[size - 1] ^= 0x5a;			/* padding byte, no reseal */
-	} else if (!strcmp(variant, "crc")) {
-		rom[size - 1] ^= 0x5a;			/* then make the sum right again */
-		uint8_t sum = 0;
-		for (uint32_t i = 0; i < size; i++)
-			sum += rom[i];
-		hdr->checksum -= sum;
-	} else if (!strcmp(variant, "major2")) {
-		hdr->abi_major = 2;
-		pvrom_seal(rom, size);
-	} else if (!strcmp(variant, "license")) {
-		char *l = (char *)img.license;
-		size_t len = strlen(l);
-		const char *bad = "LicenseRef-vendor-only";
-		memset(l, 0, len);
-		memcpy(l, bad, strlen(bad) < len ? strlen(bad) : len);
-		pvrom_seal(rom, size);
-	} else if (!strcmp(variant, "noinit")) {
-		unversion(&img, "pvrom_init");
-		pvrom_seal(rom, size);
-	} else if (!strcmp(variant, "nocpuid")) {
-		unversion(&img, "pvrom_cpuid");
-		pvrom_seal(rom, size);
-	} else if (!strcmp(variant, "truncated")) {
-		size = img.hdr->elf_offset + img.elf_size / 2;	/* cut inside the ELF */
-	} else {
-		usage();
+	read_good(argv[2]);
+	if (!strcmp(argv[1], "--all")) {
+		for (k = 0; k < badrom_count; k++) {
+			v = &badrom_variants[k];
+			if (snprintf(path, sizeof(path), "%s/%s.rom", argv[3], v->name) >=
+			    (int)sizeof(path))
+				die(argv[3], "path too long");
+			make(v, path);
+		}
+		return 0;
 	}
-
-	f = fopen(argv[3], "wb");
-	if (!f || fwrite(rom, 1, size, f) != size || fclose(f))
-		die("cannot write output");
-	return 0;
+	v = badrom_find(argv[1]);
+	if (!v)
+		usage();
+	return make(v, argv[3]) ? 1 : 0;
 }

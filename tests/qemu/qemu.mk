@@ -1,21 +1,26 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# QEMU boot cases: bad-ROM generator, the catalogue runner, its suite.
+#
+# QEMU boot cases: the bad-ROM generator, the catalogue runner, suite qemu
+# and `make qemu-cases CASES=regex`.  Uses PVB_VALIDATOR_SRCS/HDRS
+# (guest/bind/validator.mk) and ALL_TARGETS (every fragment's outputs).
 
-BAD_ROMS := checksum crc major2 license noinit nocpuid truncated
-BAD_ROM_FILES := $(BAD_ROMS:%=$(B)/tests/roms/%.rom)
+MKBAD_SRCS := tests/qemu/mkbad.c tests/badrom/variants.c linker/seal.c $(PVB_VALIDATOR_SRCS)
 
-$(B)/tests/mkbad: tests/qemu/mkbad.c linker/seal.c $(PVB_VALIDATOR_SRCS) $(PVB_HDRS)
+$(B)/tests/mkbad: $(MKBAD_SRCS) tests/badrom/variants.h $(PVB_VALIDATOR_HDRS)
 	$(Q)mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(SAN_FLAGS) -o $@ tests/qemu/mkbad.c linker/seal.c $(PVB_VALIDATOR_SRCS)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(SAN_FLAGS) -o $@ $(MKBAD_SRCS)
 
-$(B)/tests/roms/%.rom: $(B)/tests/mkbad $(B)/pvrom.rom
-	$(Q)mkdir -p $(@D)
-	$(Q)$(B)/tests/mkbad $* $(B)/pvrom.rom $@
+# Every variant of the table (mkbad --list), as tests/roms/<name>.rom;
+# cases.cfg names the ones it boots.
+BAD_ROMS := $(B)/tests/roms/.made
+$(BAD_ROMS): $(B)/tests/mkbad $(B)/pvrom.rom
+	$(Q)rm -rf $(@D) && mkdir -p $(@D)
+	$(Q)$(B)/tests/mkbad --all $(B)/pvrom.rom $(@D)
+	$(Q)touch $@
 
 QEMU_CASES ?= tests/qemu/cases.cfg
-TEST_SUITES += qemu
 SUITE_qemu := tests/qemu/run-cases.sh $(if $(CASES),-k '$(CASES)') $(QEMU_CASES) $(B)
-TEST_DEPS += $(BAD_ROM_FILES)
+TEST_DEPS += $(BAD_ROMS)
 
 # make qemu-cases CASES=regex: run only the QEMU cases (after a build).
 .PHONY: qemu-cases

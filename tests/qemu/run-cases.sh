@@ -14,13 +14,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-
-kvm_usable() {
-	[ -r /dev/kvm ] && [ -w /dev/kvm ] || return 1
-	echo quit | timeout 30 qemu-system-x86_64 -accel kvm -M pc \
-		-cpu host,-arch-capabilities -nodefaults -display none -S \
-		-monitor stdio >/dev/null 2>&1
-}
+. "$here/machine.sh"
 
 run_one() {
 	local line=$1 B=$2 kvm_ok=$3
@@ -43,15 +37,12 @@ run_one() {
 	*) echo "FAIL: qemu $name (unknown kernel '$kernel')"; return ;;
 	esac
 
-	local args=(-nodefaults -no-reboot -display none -m 256
-		-device isa-debug-exit,iobase=0xf4,iosize=0x04)
 	case $accel in
-	tcg) args+=(-accel tcg -cpu qemu64 -global apic.vapic=off) ;;
+	tcg) ;;
 	kvm)
 		if [ "$kvm_ok" != 1 ]; then
 			echo "SKIP: qemu $name (KVM unusable here)"; return
-		fi
-		args+=(-accel kvm -cpu host,-arch-capabilities -global kvm-apic.vapic=off) ;;
+		fi ;;
 	*) echo "FAIL: qemu $name (unknown accel '$accel')"; return ;;
 	esac
 	# The guest compares its wall clock with the host's.
@@ -60,6 +51,9 @@ run_one() {
 	local rc
 	case $fw in
 	bios)
+		local args
+		qemu_machine "$accel" "$dbg"
+		args=("${QEMU_ARGS[@]}")
 		case $rom in
 		none) ;;
 		option:*) args+=(-option-rom "$B/${rom#option:}") ;;
@@ -67,25 +61,21 @@ run_one() {
 		module:*) args+=(-initrd "$B/${rom#module:}") ;;
 		*) echo "FAIL: qemu $name (rom '$rom' not for bios)"; return ;;
 		esac
-		args+=(-serial "file:$log" -chardev "file,id=dbg,path=$dbg"
-		       -device isa-debugcon,iobase=0x402,chardev=dbg
-		       -kernel "$kfile" -append "$append")
+		args+=(-serial "file:$log" -kernel "$kfile" -append "$append")
 		timeout "$tmo" qemu-system-x86_64 "${args[@]}" </dev/null >"$log.qemu" 2>&1
 		rc=$? ;;
-	uefi)
-		# OVMF does not boot under the nested KVM here: always TCG.
-		local mode=${rom%%:*} file=${rom#*:}
+	uefi|grub)
+		# (the uefi cases are tcg: OVMF does not boot under the nested KVM here)
+		local mode=${rom%%:*} file=${rom#*:} run work
 		[ "$rom" = none ] && mode=none file=
 		[ -n "$file" ] && file=$B/$file
-		timeout "$tmo" "$top/loader/efi/run-uefi.sh" "$kfile" "$mode" "$file" \
-			"$append" "$log" "$B/tests/qemu/$name.esp" </dev/null >"$log.qemu" 2>&1
-		rc=$? ;;
-	grub)
-		local mode=${rom%%:*} file=${rom#*:}
-		[ "$rom" = none ] && mode=none file=
-		[ -n "$file" ] && file=$B/$file
-		timeout "$tmo" "$top/loader/grub/run-grub.sh" "$kfile" "$mode" "$file" \
-			"$append" "$log" "$B/tests/qemu/$name.grub" </dev/null >"$log.qemu" 2>&1
+		if [ "$fw" = uefi ]; then
+			run=$top/loader/efi/run-uefi.sh work=$B/tests/qemu/$name.esp
+		else
+			run=$top/loader/grub/run-grub.sh work=$B/tests/qemu/$name.grub
+		fi
+		QEMU_ACCEL=$accel timeout "$tmo" "$run" "$kfile" "$mode" "$file" \
+			"$append" "$log" "$work" </dev/null >"$log.qemu" 2>&1
 		rc=$? ;;
 	*) echo "FAIL: qemu $name (unknown firmware '$fw')"; return ;;
 	esac
@@ -139,7 +129,9 @@ cat=$1 B=$(cd "$2" && pwd)
 mkdir -p "$B/tests/qemu"
 
 kvm_ok=0
-if grep -Eq '^[^#]*\|[[:space:]]*kvm[[:space:]]*\|' "$cat" && kvm_usable; then kvm_ok=1; fi
+if grep -Eq '^[^#]*\|[[:space:]]*kvm[[:space:]]*\|' "$cat" && qemu_kvm_usable >/dev/null; then
+	kvm_ok=1
+fi
 
 grep -Ev '^[[:space:]]*(#|$)' "$cat" |
 	while IFS= read -r l; do

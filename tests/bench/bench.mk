@@ -1,13 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# The benchmark (issue 4), included from guest/guest.mk.
+# The benchmark (issue 4).
 #
 #   make bench     boots build/guest.elf with run=bench under KVM (when usable),
 #                  TCG and TCG -icount (tests/bench/run-bench.sh), writes
 #                  build/bench/bench.md and build/bench/bench.json
 #                  (BENCH_ACCELS="tcg kvm", BENCH_ARGS="bench.n=..." narrow it)
 #
-# Test suite bench-icount: under -icount shift=0 the guest's TSC counts
+# Suite bench-icount: under -icount shift=0 the guest's TSC counts
 # instructions, so a per-call count is exact: the inline cli;sti pair must
 # cost exactly 2 instructions per iteration, and two runs of the pair
 # (inline and through the pv op) must print identical numbers.
@@ -19,7 +19,6 @@ bench-body: $(B)/guest.elf $(B)/pvrom.rom
 	    $(B)/pvrom.rom $(BENCH_DIR)
 	$(Q)cat $(BENCH_DIR)/bench.md
 
-TEST_SUITES += bench-icount
 SUITE_bench-icount := tests/bench/icount-check.sh $(B)/guest.elf $(B)/pvrom.rom \
 	$(B)/tests/bench-icount
 
