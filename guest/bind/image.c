@@ -69,108 +69,24 @@ static uint64_t align_up(uint64_t v, uint64_t a)
 
 /* ---- error strings -------------------------------------------------- */
 
-static const char *const err_name[PVB_E_MAX] = {
-	[PVB_OK]		= "PVB_OK",
-	[PVB_E_SIGNATURE]	= "PVB_E_SIGNATURE",
-	[PVB_E_LENGTH]		= "PVB_E_LENGTH",
-	[PVB_E_CHECKSUM]	= "PVB_E_CHECKSUM",
-	[PVB_E_MAGIC]		= "PVB_E_MAGIC",
-	[PVB_E_HEADER]		= "PVB_E_HEADER",
-	[PVB_E_MAJOR]		= "PVB_E_MAJOR",
-	[PVB_E_CRC]		= "PVB_E_CRC",
-	[PVB_E_ELF_RANGE]	= "PVB_E_ELF_RANGE",
-	[PVB_E_DATA_SIZE]	= "PVB_E_DATA_SIZE",
-	[PVB_E_ELF_TRUNC]	= "PVB_E_ELF_TRUNC",
-	[PVB_E_ELF_IDENT]	= "PVB_E_ELF_IDENT",
-	[PVB_E_ELF_CLASS]	= "PVB_E_ELF_CLASS",
-	[PVB_E_ELF_MACHINE]	= "PVB_E_ELF_MACHINE",
-	[PVB_E_ELF_TYPE]	= "PVB_E_ELF_TYPE",
-	[PVB_E_PHDR_RANGE]	= "PVB_E_PHDR_RANGE",
-	[PVB_E_SEGMENTS]	= "PVB_E_SEGMENTS",
-	[PVB_E_SEGMENT_RANGE]	= "PVB_E_SEGMENT_RANGE",
-	[PVB_E_MEMSZ]		= "PVB_E_MEMSZ",
-	[PVB_E_WRITABLE]	= "PVB_E_WRITABLE",
-	[PVB_E_WX]		= "PVB_E_WX",
-	[PVB_E_STACK_EXEC]	= "PVB_E_STACK_EXEC",
-	[PVB_E_DYNAMIC]		= "PVB_E_DYNAMIC",
-	[PVB_E_DYN_MISSING]	= "PVB_E_DYN_MISSING",
-	[PVB_E_RELOC]		= "PVB_E_RELOC",
-	[PVB_E_STRTAB_RANGE]	= "PVB_E_STRTAB_RANGE",
-	[PVB_E_SYMTAB_RANGE]	= "PVB_E_SYMTAB_RANGE",
-	[PVB_E_SYMBOL_RANGE]	= "PVB_E_SYMBOL_RANGE",
-	[PVB_E_HASH_RANGE]	= "PVB_E_HASH_RANGE",
-	[PVB_E_GNU_HASH_RANGE]	= "PVB_E_GNU_HASH_RANGE",
-	[PVB_E_HASH_LOOP]	= "PVB_E_HASH_LOOP",
-	[PVB_E_HASH_MISMATCH]	= "PVB_E_HASH_MISMATCH",
-	[PVB_E_VERSYM_RANGE]	= "PVB_E_VERSYM_RANGE",
-	[PVB_E_VERDEF_RANGE]	= "PVB_E_VERDEF_RANGE",
-	[PVB_E_VERSION_INDEX]	= "PVB_E_VERSION_INDEX",
-	[PVB_E_NOTE_RANGE]	= "PVB_E_NOTE_RANGE",
-	[PVB_E_NO_LICENSE]	= "PVB_E_NO_LICENSE",
-	[PVB_E_NO_BUILD_ID]	= "PVB_E_NO_BUILD_ID",
-	[PVB_E_LAYOUT]		= "PVB_E_LAYOUT",
-	[PVB_E_EXTABLE]		= "PVB_E_EXTABLE",
-	[PVB_E_NOT_FOUND]	= "PVB_E_NOT_FOUND",
-	[PVB_E_LICENSE_POLICY]	= "PVB_E_LICENSE_POLICY",
-};
-
-static const char *const err_msg[PVB_E_MAX] = {
-	[PVB_OK]		= "valid pvrom image",
-	[PVB_E_SIGNATURE]	= "no 55 AA option-ROM signature",
-	[PVB_E_LENGTH]		= "ROM length byte is zero, exceeds the buffer, or disagrees with the header's image_size",
-	[PVB_E_CHECKSUM]	= "bad checksum: the 8-bit sum of the ROM bytes is not zero",
-	[PVB_E_MAGIC]		= "no \"PVROMHDR\" pvrom header magic at offset 0x20",
-	[PVB_E_HEADER]		= "pvrom header_size out of range or reserved header bytes not zero",
-	[PVB_E_MAJOR]		= "pvrom header ABI major differs from the one requested",
-	[PVB_E_CRC]		= "bad CRC: the CRC-32 of the ROM does not match the header",
-	[PVB_E_ELF_RANGE]	= "ELF image offset/size outside the ROM or offset not 4 KiB aligned",
-	[PVB_E_DATA_SIZE]	= "data_size or percpu_size not a proper multiple or over the limit",
-	[PVB_E_ELF_TRUNC]	= "ELF image smaller than its ELF header",
-	[PVB_E_ELF_IDENT]	= "bad ELF identification (magic, data encoding or version)",
-	[PVB_E_ELF_CLASS]	= "ELF image is not ELFCLASS64",
-	[PVB_E_ELF_MACHINE]	= "ELF image is not for EM_X86_64",
-	[PVB_E_ELF_TYPE]	= "ELF image is not ET_DYN",
-	[PVB_E_PHDR_RANGE]	= "ELF program headers outside the image or of the wrong size",
-	[PVB_E_SEGMENTS]	= "not exactly one R+X PT_LOAD at offset 0 and address 0, or a forbidden segment type",
-	[PVB_E_SEGMENT_RANGE]	= "an ELF segment lies outside the image",
-	[PVB_E_MEMSZ]		= "PT_LOAD memsz differs from filesz",
-	[PVB_E_WRITABLE]	= "a writable segment",
-	[PVB_E_WX]		= "a writable and executable segment",
-	[PVB_E_STACK_EXEC]	= "PT_GNU_STACK missing or executable",
-	[PVB_E_DYNAMIC]		= "PT_DYNAMIC missing, duplicated, unterminated or outside the loaded text",
-	[PVB_E_DYN_MISSING]	= "a required dynamic entry (STRTAB, STRSZ, SYMTAB, HASH, GNU_HASH, VERSYM, VERDEF, VERDEFNUM) is missing",
-	[PVB_E_RELOC]		= "dynamic relocations, DT_TEXTREL, DT_NEEDED or DT_VERNEED present",
-	[PVB_E_STRTAB_RANGE]	= "dynamic string table or a name in it outside the loaded text, or a name over 255 bytes",
-	[PVB_E_SYMTAB_RANGE]	= "dynamic symbol table outside the loaded text or bad entry size",
-	[PVB_E_SYMBOL_RANGE]	= "a defined symbol lies outside the loaded text",
-	[PVB_E_HASH_RANGE]	= "DT_HASH table or an index in it out of range",
-	[PVB_E_GNU_HASH_RANGE]	= "DT_GNU_HASH table or an index in it out of range",
-	[PVB_E_HASH_LOOP]	= "a hash chain does not terminate",
-	[PVB_E_HASH_MISMATCH]	= "DT_HASH and DT_GNU_HASH disagree: a defined symbol is not found through both",
-	[PVB_E_VERSYM_RANGE]	= "DT_VERSYM table outside the loaded text",
-	[PVB_E_VERDEF_RANGE]	= "DT_VERDEF chain outside the loaded text, malformed or too long",
-	[PVB_E_VERSION_INDEX]	= "a symbol's version index names no version definition",
-	[PVB_E_NOTE_RANGE]	= "an ELF note overruns its PT_NOTE or a string note is not NUL-terminated",
-	[PVB_E_NO_LICENSE]	= "no PVROM licence note",
-	[PVB_E_NO_BUILD_ID]	= "no GNU build-id note",
-	[PVB_E_LAYOUT]		= "PVROM layout note missing, malformed, or disagreeing with the header",
-	[PVB_E_EXTABLE]		= "fault table outside the loaded text or an entry pointing outside it",
-	[PVB_E_NOT_FOUND]	= "no such symbol at that version",
-	[PVB_E_LICENSE_POLICY]	= "ROM licence is not GPL-compatible",
+static const struct { const char *name, *msg; } errs[PVB_E_MAX] = {
+#define X(name, msg) [name] = { #name, msg },
+	PVB_ERRORS(X)
+#undef X
 };
 
 const char *pvb_strerror(int err)
 {
-	if (err < 0 || err >= PVB_E_MAX || !err_msg[err])
+	if (err < 0 || err >= PVB_E_MAX)
 		return "unknown pvrom validation error";
-	return err_msg[err];
+	return errs[err].msg;
 }
 
 const char *pvb_errname(int err)
 {
-	if (err < 0 || err >= PVB_E_MAX || !err_name[err])
+	if (err < 0 || err >= PVB_E_MAX)
 		return "PVB_E_UNKNOWN";
-	return err_name[err];
+	return errs[err].name;
 }
 
 /* ---- hashes ---------------------------------------------------------- */

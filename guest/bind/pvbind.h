@@ -83,22 +83,35 @@ struct pvb_config {
 	const char *guest_name, *guest_version, *guest_license;
 };
 
-/* Binding failures beyond the validator's enum pvb_err (image.h). */
+/*
+ * Binding failures, one row per code as in PVB_ERRORS (image.h):
+ * X(name, message).  They number on from 0x100, above every validator code,
+ * so one int (pvb_result.err, pvb_candidate.err) holds either: a candidate
+ * is refused by discovery and the validator or by a binding step, and a
+ * single code says which without a second "kind" field to keep in step.
+ */
+#define PVB_BIND_ERRORS(X) \
+	X(PVB_B_OFF,         "disabled (pvrom=off)") \
+	X(PVB_B_NONE,        "no pvrom image found") \
+	X(PVB_B_UNREACHABLE, "ROM memory not reachable (phys_ptr)") \
+	X(PVB_B_ENV,         "kernel environment incomplete (struct pvb_env)") \
+	X(PVB_B_NOMEM,       "out of memory for the ROM copy or data area") \
+	X(PVB_B_VA_WINDOW,   "VA window too small or misaligned for data area + image") \
+	X(PVB_B_MAP,         "mapping the ROM failed") \
+	X(PVB_B_NO_INIT,     "ROM exports no pvrom_init") \
+	X(PVB_B_MISSING_OP,  "ROM lacks an op of the ABI version it claims") \
+	X(PVB_B_INIT,        "ROM init handshake failed") \
+	X(PVB_B_INIT_RESULT, "ROM init result unusable (wrong ABI major)")
+
 enum pvb_bind_err {
-	PVB_B_FIRST = 0x100,
-	PVB_B_OFF = PVB_B_FIRST,	/* pvrom=off */
-	PVB_B_NONE,			/* no pvrom image found */
-	PVB_B_UNREACHABLE,		/* env->phys_ptr cannot reach the ROM */
-	PVB_B_ENV,			/* struct pvb_env incomplete */
-	PVB_B_NOMEM,			/* alloc_pages failed */
-	PVB_B_VA_WINDOW,		/* rom_va window too small or misaligned */
-	PVB_B_MAP,			/* env->map failed */
-	PVB_B_NO_INIT,			/* ROM exports no pvrom_init */
-	PVB_B_MISSING_OP,		/* an op of the ABI minor the ROM claims is missing */
-	PVB_B_INIT,			/* the ROM's init returned an error */
-	PVB_B_INIT_RESULT,		/* init succeeded but its result is not usable */
-	PVB_B_MAX
+	PVB_B_BASE = 0xFF,		/* the first row is PVB_B_FIRST */
+#define PVB_X_ENUM(name, msg) name,
+	PVB_BIND_ERRORS(PVB_X_ENUM)
+#undef PVB_X_ENUM
+	PVB_B_MAX,
+	PVB_B_FIRST = PVB_B_BASE + 1
 };
+PVROM_STATIC_ASSERT((int)PVB_E_MAX <= (int)PVB_B_FIRST, "validator and binding codes overlap");
 
 /* Message and name ("PVB_B_INIT", "PVB_E_CRC") for any code above or of
  * enum pvb_err; never NULL.  Logs carry both: tests grep the names. */
