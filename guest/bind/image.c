@@ -211,6 +211,10 @@ static int check_header(const uint8_t *rom, size_t avail, uint16_t major,
 	img->rom = rom;
 	img->rom_size = len;
 	img->hdr = (const struct pvrom_header *)(const void *)h;
+	img->abi_major = major;
+	img->abi_minor = rd16(h + OFF(struct pvrom_header, abi_minor));
+	img->data_size = data;
+	img->percpu_size = percpu;
 	img->elf = rom + elf_off;
 	img->elf_size = elf_size;
 	return PVB_OK;
@@ -734,13 +738,11 @@ int pvb_validate(const void *buf, size_t avail, uint16_t major, struct pvb_image
 		return err;
 	if (!img->license)
 		return PVB_E_NO_LICENSE;
+	img->license_gpl = pvb_license_gpl_compatible(img->license);
 	if (!img->build_id)
 		return PVB_E_NO_BUILD_ID;
-	if (!have_layout ||
-	    img->layout.data_size != rd32(img->rom + PVROM_HEADER_OFFSET +
-					  OFF(struct pvrom_header, data_size)) ||
-	    img->layout.percpu_size != rd32(img->rom + PVROM_HEADER_OFFSET +
-					    OFF(struct pvrom_header, percpu_size)))
+	if (!have_layout || img->layout.data_size != img->data_size ||
+	    img->layout.percpu_size != img->percpu_size)
 		return PVB_E_LAYOUT;
 	return check_extable(img);
 }

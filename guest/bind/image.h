@@ -77,7 +77,11 @@ const char *pvb_errname(int err);	/* "PVB_E_CRC" etc., never NULL */
 struct pvb_image {
 	const uint8_t *rom;		/* start of the option ROM */
 	uint32_t rom_size;		/* image_size */
-	const struct pvrom_header *hdr;
+	/* the header fields a binder needs, as checked (read byte-wise: the
+	 * buffer may be unaligned, so use these, not hdr->) */
+	uint16_t abi_major, abi_minor;
+	uint32_t data_size, percpu_size;
+	const struct pvrom_header *hdr;	/* the raw header, for tools that show it */
 	const uint8_t *elf;		/* start of the ELF image (rom + elf_offset) */
 	uint32_t elf_size;
 	uint32_t text_size;		/* PT_LOAD filesz: bytes to map R+X */
@@ -88,6 +92,7 @@ struct pvb_image {
 	uint32_t versym_off, verdef_off, verdef_num;
 	/* notes (NUL-terminated strings inside the buffer, or NULL) */
 	const char *license, *release, *vendor, *backends, *source_url, *source_hash;
+	int license_gpl;		/* pvb_license_gpl_compatible(license) */
 	const uint8_t *build_id;
 	uint32_t build_id_len;
 	struct pvrom_note_layout layout;

@@ -7,7 +7,7 @@
  * (xAPIC page at env->apic_va or x2APIC MSRs), alarms on the LAPIC timer,
  * the COM1 console, shutdown and reboot.
  */
-#include "pvbind.h"
+#include "bind_int.h"
 
 /* ---- port I/O ---- */
 static inline void outb(uint16_t port, uint8_t v)
@@ -91,7 +91,7 @@ NAT(uint64_t, steal_time_ns, (void), ())
 #define APIC_BASE_ENABLE (1ull << 11)
 
 static struct {
-	int tsc_ready, setup_done;
+	int apic_done, tsc_ready, wall_ready, setup_done;
 	uint64_t tsc_hz;
 	uint64_t tsc0;			/* monotonic_ns epoch */
 	uint64_t ns_mult;		/* ns = (ticks * ns_mult) >> 32 */
@@ -151,10 +151,13 @@ uint32_t pvb_native_apic_read(uint32_t reg) { return apic_rd(reg); }
 void pvb_native_apic_write(uint32_t reg, uint32_t val) { apic_wr(reg, val); }
 void pvb_native_eoi(void) { apic_wr(APIC_EOI, 0); }
 
-static void apic_detect(uint64_t apic_va)
+void pvb_native_apic_setup(uint64_t apic_va)
 {
 	struct pvrom_cpuid_regs r;
 
+	if (nat.apic_done)
+		return;
+	nat.apic_done = 1;
 	if (apic_va) {
 		nat.apic = 1;
 		nat.apic_va = apic_va;
@@ -310,8 +313,12 @@ uint64_t pvb_native_monotonic_ns(void)
 	return mul_shr32(pvn_rdtsc() - nat.tsc0, nat.ns_mult);
 }
 
+static void wall_setup(void);
+
 uint64_t pvb_native_wallclock_ns(void)
 {
+	if (!nat.wall_ready)
+		wall_setup();
 	return nat.boot_wall_ns + pvb_native_monotonic_ns();
 }
 
@@ -483,15 +490,6 @@ void pvb_native_reboot(void)
 }
 
 /* ---- meta ---- */
-static void copy_str(char *dst, uint32_t cap, const char *src)
-{
-	uint32_t i = 0;
-	for (; src[i] && i + 1 < cap; i++)
-		dst[i] = src[i];
-	for (; i < cap; i++)
-		dst[i] = 0;
-}
-
 static void put_sized(void *dst, const void *src, uint32_t cap, uint32_t have)
 {
 	const char *s = src;
@@ -536,8 +534,8 @@ int32_t pvb_native_init(const struct pvrom_init_args *args, struct pvrom_init_re
 	r.abi_major = PVROM_ABI_MAJOR;
 	r.abi_minor = PVROM_ABI_MINOR;
 	r.features = nat.features;
-	copy_str(r.backend, sizeof(r.backend), "native");
-	copy_str(r.release, sizeof(r.release), "pvbind-native");
+	pvb_copy_str(r.backend, sizeof(r.backend), "native");
+	pvb_copy_str(r.release, sizeof(r.release), "pvbind-native");
 	put_sized(res, &r, res->size, sizeof(r));
 	return 0;
 }
@@ -556,16 +554,31 @@ int32_t pvb_native_info(struct pvrom_info *info)
 	i.abi_major = PVROM_ABI_MAJOR;
 	i.abi_minor = PVROM_ABI_MINOR;
 	i.features = nat.features;
-	copy_str(i.backend, sizeof(i.backend), "native");
+	pvb_copy_str(i.backend, sizeof(i.backend), "native");
 	i.cycle_hz = nat.tsc_hz;
 	i.apic_timer_hz = nat.apic_hz;
 	i.boot_wallclock_ns = nat.boot_wall_ns;
 	i.max_cpus = 1;
 	i.fallbacks = nat.fallbacks;
 	if (nat.note)
-		copy_str(i.note, sizeof(i.note), nat.note);
+		pvb_copy_str(i.note, sizeof(i.note), nat.note);
 	put_sized(info, &i, info->size, sizeof(i));
 	return 0;
+}
+
+/* The wall clock at the monotonic epoch, from the CMOS RTC. */
+static void wall_setup(void)
+{
+	uint64_t wall = rtc_read_ns();
+	uint64_t mono = pvb_native_monotonic_ns();
+
+	nat.boot_wall_ns = wall > mono ? wall - mono : 0;
+	if (!wall && !nat.wall_ready) {
+		nat.fallbacks++;
+		if (!nat.note)
+			nat.note = "CMOS RTC unreadable: wall clock counts from 0";
+	}
+	nat.wall_ready = 1;
 }
 
 int pvb_native_setup(const struct pvb_env *env)
@@ -573,7 +586,7 @@ int pvb_native_setup(const struct pvb_env *env)
 	if (nat.setup_done)
 		return 0;
 	nat.setup_done = 1;
-	apic_detect(env ? env->apic_va : 0);
+	pvb_native_apic_setup(env ? env->apic_va : 0);
 	/* Recalibrate even if a time op already did: the APIC timer is
 	 * measured in the same PIT window.  Keep the earlier epoch. */
 	uint64_t epoch = nat.tsc0;
@@ -581,13 +594,6 @@ int pvb_native_setup(const struct pvb_env *env)
 	tsc_setup(nat.apic != 0);
 	if (had_tsc)
 		nat.tsc0 = epoch;
-	uint64_t wall = rtc_read_ns();
-	uint64_t mono = pvb_native_monotonic_ns();
-	nat.boot_wall_ns = wall > mono ? wall - mono : 0;
-	if (!wall) {
-		nat.fallbacks++;
-		if (!nat.note)
-			nat.note = "CMOS RTC unreadable: wall clock counts from 0";
-	}
+	wall_setup();
 	return 0;
 }

@@ -168,11 +168,20 @@ struct pvb_result {
 };
 
 /*
- * Calibrate and set up the native ops (TSC rate against the PIT, LAPIC
- * timer rate, wall clock from the CMOS RTC, COM1).  pvb_bind() calls it; a
- * kernel that wants native time before binding may call it earlier.  Runs
- * once (later calls return at once); takes ~50 ms of PIT time; interrupts
- * are disabled meanwhile.  Returns 0 (a missing APIC only disables alarms).
+ * Set up the native ops now: the LAPIC mode, the TSC rate (from CPUID when
+ * it states one) and the LAPIC timer rate, measured against the PIT (~50 ms,
+ * interrupts disabled meanwhile), and the wall clock (CMOS RTC).  Runs once
+ * (later calls return at once).  Returns 0 (a missing APIC only disables
+ * alarms).
+ *
+ * pvb_bind() calls it when it binds no ROM, i.e. every op stays native.
+ * When a ROM is bound it does not (no PIT time for a ROM that supplies the
+ * rate): the ops that ROM leaves native, those of a newer minor, and any
+ * pvb_native_<op>() a kernel calls directly set up the time they need on
+ * first use (TSC rate, wall clock; never the LAPIC timer, which the bound
+ * ROM's alarms own).  A kernel that binds nothing (a PVOPS_NATIVE build)
+ * calls this instead of pvb_bind(); one that wants native time before
+ * binding may call it earlier.
  */
 int pvb_native_setup(const struct pvb_env *env);
 
@@ -184,7 +193,8 @@ int pvb_native_setup(const struct pvb_env *env);
  * clock and the native one have different epochs), with the LAPIC mapped
  * and the #GP/#UD handlers already calling pvb_fixup() (the ROM's init may
  * use its fault table).  A refused candidate does not stop the search: the
- * first one that validates and passes the licence policy is bound.
+ * first one that validates and passes the licence policy is bound.  When
+ * none is (or mode is PVB_MODE_OFF), it calls pvb_native_setup().
  */
 int pvb_bind(const struct pvb_env *env, const struct pvb_config *cfg,
 	     struct pvb_result *res);

@@ -51,7 +51,7 @@ KTEST(meta_info)
 	/* init ran once, inside pvb_bind (calling it again would reset the
 	 * ROM's clock under the running kernel) */
 #ifdef PVOPS_NATIVE
-	pass("op init: native time set up by pvb_bind (mode off)");
+	pass("op init: native time set up by pvb_native_setup");
 #else
 	if (bind_result.bound)
 		check(bind_result.backend[0] != 0,
