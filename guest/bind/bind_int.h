@@ -43,16 +43,12 @@ void pvb_copy_str(char *dst, uint32_t cap, const char *src);
 
 const char *pvb_source_name(int source);
 
-/* Byte copy and clear as string instructions: a plain loop may be turned
- * into a memcpy/memset call, which a freestanding library cannot assume. */
+/* Byte copy as a string instruction: a plain loop may be turned into a
+ * memcpy call, which a freestanding library cannot assume.  (Clearing is
+ * pvb_zero(), image.h.) */
 static inline void pvb_copy(void *dst, const void *src, uint64_t n)
 {
 	__asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
-}
-
-static inline void pvb_zero(void *dst, uint64_t n)
-{
-	__asm__ volatile("rep stosb" : "+D"(dst), "+c"(n) : "a"(0) : "memory");
 }
 
 #endif /* PVBIND_BIND_INT_H */

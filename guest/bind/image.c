@@ -54,7 +54,7 @@ static int bytes_equal(const uint8_t *a, const char *b, uint32_t n)
 	return 1;
 }
 
-static void zero_bytes(void *p, size_t n)
+void pvb_zero(void *p, size_t n)
 {
 	volatile uint8_t *b = p;	/* volatile: no memset call emitted */
 
@@ -715,10 +715,10 @@ int pvb_validate(const void *buf, size_t avail, uint16_t major, struct pvb_image
 
 	if (!img)
 		return PVB_E_SIGNATURE;
-	zero_bytes(img, sizeof(*img));
+	pvb_zero(img, sizeof(*img));
 	if (!buf)
 		return PVB_E_SIGNATURE;
-	zero_bytes(&st, sizeof(st));
+	pvb_zero(&st, sizeof(st));
 	err = check_header(buf, avail, major, img);
 	if (!err)
 		err = check_segments(img, &st);

@@ -142,6 +142,11 @@ extern const struct pvb_op_desc pvb_catalog[PVROM_OP_COUNT_ALL];
  * alternative of an "A OR B" expression being accepted is enough). */
 int pvb_license_gpl_compatible(const char *spdx);
 
+/* Clear n bytes; the one way the library clears memory.  It is built so
+ * that no memset call is emitted, which neither the freestanding guest nor
+ * the validator's other hosts may be assumed to provide. */
+void pvb_zero(void *p, size_t n);
+
 /* CRC-32 (IEEE, reflected), chainable: crc = pvb_crc32(crc, p, n), start 0. */
 uint32_t pvb_crc32(uint32_t crc, const void *p, size_t n);
 
