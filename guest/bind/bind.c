@@ -13,7 +13,7 @@
  * on native ops.  Also here: pvb_fixup, which needs the bound ROM's fault
  * table.
  */
-#include "bind_int.h"
+#include "guest/bind/bind_int.h"
 
 #define PAGE 4096ull
 #define PAGES(x) (((uint64_t)(x) + PAGE - 1) / PAGE)

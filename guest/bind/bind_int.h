@@ -7,7 +7,7 @@
 #ifndef PVBIND_BIND_INT_H
 #define PVBIND_BIND_INT_H
 
-#include "pvbind.h"
+#include "guest/bind/pvbind.h"
 
 #define PVB_SCAN_START	0xC0000ull
 #define PVB_SCAN_END	0xF0000ull	/* exclusive */

@@ -7,7 +7,7 @@
  * pvrom candidate only with the pvrom header magic at 0x20.  Other ROMs (VGA
  * BIOS, QEMU's pvh.bin/linuxboot.bin, kvmvapic.bin) are stepped over.
  */
-#include "bind_int.h"
+#include "guest/bind/bind_int.h"
 
 static int pvrom_magic(const uint8_t *rom)
 {

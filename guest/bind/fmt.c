@@ -5,7 +5,7 @@
  * the library's one string copy.
  */
 #include <stdarg.h>
-#include "bind_int.h"
+#include "guest/bind/bind_int.h"
 
 struct out { char *buf; uint64_t size, len; };
 

@@ -13,8 +13,8 @@
  * The whole image is limited to 255 * 512 bytes, so 64-bit sums of 32-bit
  * quantities cannot overflow.
  */
-#include "image.h"
-#include "elf64.h"
+#include "guest/bind/image.h"
+#include "guest/bind/elf64.h"
 
 #define OFF(T, f)	((uint32_t)__builtin_offsetof(T, f))
 #define VERDEF_MAX	256u	/* version nodes a ROM may define */

@@ -10,9 +10,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "../../abi/pvrom/rom.h"
-#include "../../abi/pvrom/elf.h"
-#include "../../abi/pvrom/ops.h"
+#include "abi/pvrom/rom.h"
+#include "abi/pvrom/elf.h"
+#include "abi/pvrom/ops.h"
 
 /*
  * Every refusal has its own code: one row per code, X(name, message), from

@@ -4,7 +4,7 @@
  * catalog.c) and the text for every binding outcome.  No
  * privileged code here, so the host tests link it as is.
  */
-#include "bind_int.h"
+#include "guest/bind/bind_int.h"
 
 const char *pvb_op_name(unsigned op)
 {

@@ -6,7 +6,7 @@
  * pvb_native_setup(); the ones needing state are in native_apic.c,
  * native_time.c and native_dev.c (native_int.h lists them).
  */
-#include "native_int.h"
+#include "guest/bind/native_int.h"
 
 struct pvb_nat pvb_nat;
 

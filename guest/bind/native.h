@@ -18,7 +18,7 @@
 #define PVBIND_NATIVE_H
 
 #include <stdint.h>
-#include "../../abi/pvrom/ops.h"
+#include "abi/pvrom/ops.h"
 
 /* Out-of-line natives: one per op of the catalogue, both minors, so a guest
  * built against 1.1 always has a fallback for the 1.1 ops. */

@@ -5,7 +5,7 @@
  * alarms on the LAPIC timer.  Registers are named by their xAPIC MMIO
  * offset in both modes.
  */
-#include "native_int.h"
+#include "guest/bind/native_int.h"
 
 /* reg is the xAPIC MMIO offset in both modes (a multiple of 16 below
  * 0x400); x2APIC lacks some registers, hence the safe MSR accessors. */

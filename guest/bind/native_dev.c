@@ -3,7 +3,7 @@
  * Native devices: the COM1 console (rom/console.c is the ROM's twin),
  * shutdown and reboot (rom/power.c).
  */
-#include "native_int.h"
+#include "guest/bind/native_int.h"
 
 /* ---- console: COM1, polled ---- */
 #define COM1		0x3F8

@@ -12,7 +12,7 @@
 #ifndef PVBIND_NATIVE_INT_H
 #define PVBIND_NATIVE_INT_H
 
-#include "bind_int.h"
+#include "guest/bind/bind_int.h"
 
 #define NSEC		1000000000ull
 

@@ -5,7 +5,7 @@
  * monotonic_ns from the TSC, the wall clock from the CMOS RTC.  Set up
  * whole by pvb_native_setup(), or piecewise by the first op that needs it.
  */
-#include "native_int.h"
+#include "guest/bind/native_int.h"
 
 #define PIT_HZ		1193182u
 #define CAL_PIT_COUNT	(PIT_HZ / 100)		/* 10 ms */

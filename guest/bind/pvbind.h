@@ -20,10 +20,10 @@
 #define PVBIND_PVBIND_H
 
 #include <stdint.h>
-#include "../../abi/pvrom/ops.h"
-#include "../../abi/pvrom/bootinfo.h"
-#include "image.h"
-#include "pvops.h"
+#include "abi/pvrom/ops.h"
+#include "abi/pvrom/bootinfo.h"
+#include "guest/bind/image.h"
+#include "guest/bind/pvops.h"
 
 /* Page protections for pvb_env.map. */
 #define PVB_PROT_R	1u

@@ -32,8 +32,8 @@
 #define PVBIND_PVOPS_H
 
 #include <stdint.h>
-#include "../../abi/pvrom/ops.h"
-#include "native.h"
+#include "abi/pvrom/ops.h"
+#include "guest/bind/native.h"
 
 /* ---------------------------------------------------------------------- */
 /* The table: one pointer per op, in catalogue (enum pvrom_op) order.      */

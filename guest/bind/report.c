@@ -4,7 +4,7 @@
  * needs to know which ROM the kernel runs on, or why it runs on none.
  * Lines start with "pvrom: ", except the per-op lines "op <name> rom|native".
  */
-#include "bind_int.h"
+#include "guest/bind/bind_int.h"
 
 #define LOG(...) do {						\
 	pvb_snprintf(line, sizeof(line), __VA_ARGS__);		\

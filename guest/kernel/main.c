@@ -3,17 +3,17 @@
  * kmain: the boot sequence after boot/head.S, in order (guest/BOOT.md walks
  * it).  Each step only uses what the previous ones set up.
  */
-#include "lib.h"
-#include "pv.h"
-#include "cmdline.h"
-#include "kernel.h"
-#include "boot/bootinfo.h"
-#include "boot/bootkind.h"
-#include "mm/mm.h"
-#include "cpu/cpu.h"
-#include "time/time.h"
-#include "task/task.h"
-#include "tests/tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/cmdline.h"
+#include "guest/kernel/kernel.h"
+#include "guest/kernel/boot/bootinfo.h"
+#include "guest/kernel/boot/bootkind.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/time/time.h"
+#include "guest/kernel/task/task.h"
+#include "guest/kernel/tests/tests.h"
 
 struct pvb_result bind_result;
 struct pvb_env bind_env;

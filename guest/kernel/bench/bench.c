@@ -18,13 +18,13 @@
  * and the tick is stopped while a batch runs (irq_disable+enable briefly
  * sets IF, with no interrupt source left to fire).
  */
-#include "../lib.h"
-#include "../pv.h"
-#include "../kernel.h"
-#include "../cmdline.h"
-#include "../memlayout.h"
-#include "../mm/mm.h"
-#include "../time/time.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/kernel.h"
+#include "guest/kernel/cmdline.h"
+#include "guest/kernel/memlayout.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/time/time.h"
 
 #define BENCH_N_MIN		100000	/* calls per batch (issue 4) */
 #define BENCH_BATCHES_MIN	11	/* batches per op: an odd count, for the median */

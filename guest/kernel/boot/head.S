@@ -12,8 +12,8 @@
  * The 32-bit paths run at their load (physical) address, so every symbol of
  * the high-half image is used as "sym - KERNEL_VMA" until paging is on.
  */
-#include "../memlayout.h"
-#include "bootkind.h"
+#include "guest/kernel/memlayout.h"
+#include "guest/kernel/boot/bootkind.h"
 
 #define PHYS(x)		((x) - KERNEL_VMA)
 #define MB2_MAGIC	0xe85250d6

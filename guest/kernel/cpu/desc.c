@@ -3,10 +3,10 @@
  * GDT, TSS (IST stacks for #DF and NMI), IDT and the syscall MSRs, all
  * written and loaded through the pv ops.
  */
-#include "../lib.h"
-#include "../pv.h"
-#include "../memlayout.h"
-#include "cpu.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/memlayout.h"
+#include "guest/kernel/cpu/cpu.h"
 
 uint64_t gdt[GDT_ENTRIES] __attribute__((aligned(16)));
 struct tss64 tss __attribute__((aligned(16)));

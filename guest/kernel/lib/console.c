@@ -3,8 +3,8 @@
  * Console: COM1 (8250 UART at 0x3f8) from the first C instruction; once the
  * ROM is bound, its console_write op instead (main.c decides).
  */
-#include "../lib.h"
-#include "../pv.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
 
 #define COM1	0x3f8
 

@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 #include <stdbool.h>
-#include "../memlayout.h"
+#include "guest/kernel/memlayout.h"
 
 static inline void *phys_ptr(uint64_t pa)
 {

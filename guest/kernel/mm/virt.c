@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Kernel virtual to physical for the two linear regions. */
-#include "../lib.h"
-#include "mm.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/mm/mm.h"
 
 uint64_t virt_to_phys(const void *va)
 {

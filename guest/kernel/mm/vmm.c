@@ -8,9 +8,9 @@
  *   pv_lazy_mmu_enter/leave    around bulk changes.
  * Tables are reached through the direct map.
  */
-#include "../lib.h"
-#include "../pv.h"
-#include "mm.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/mm/mm.h"
 
 struct aspace kernel_as;
 bool nx_enabled;

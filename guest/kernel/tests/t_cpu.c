@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* cpu ops against their native meaning. */
-#include "../lib.h"
-#include "../pv.h"
-#include "../kernel.h"
-#include "../memlayout.h"
-#include "../cpu/cpu.h"
-#include "../mm/mm.h"
-#include "../cmdline.h"
-#include "tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/kernel.h"
+#include "guest/kernel/memlayout.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/cmdline.h"
+#include "guest/kernel/tests/tests.h"
 
 #define MSR_EFER		0xc0000080
 #define MSR_FS_BASE		0xc0000100

@@ -6,13 +6,13 @@
  * The ROM must keep those ops native, count and explain it in info, and
  * every op must still work.  Without the option this group only skips.
  */
-#include "../lib.h"
-#include "../pv.h"
-#include "../kernel.h"
-#include "../cpu/cpu.h"
-#include "../time/time.h"
-#include "../cmdline.h"
-#include "tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/kernel.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/time/time.h"
+#include "guest/kernel/cmdline.h"
+#include "guest/kernel/tests/tests.h"
 
 #define KVM_LEAF_FEATURES	0x40000001u
 #define KVM_F_CLOCKSOURCE2	(1u << 3)

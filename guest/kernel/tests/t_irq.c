@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* irq ops: the interrupt flag, EOI, APIC registers. */
-#include "../lib.h"
-#include "../pv.h"
-#include "../memlayout.h"
-#include "../time/time.h"
-#include "../cpu/cpu.h"
-#include "tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/memlayout.h"
+#include "guest/kernel/time/time.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/tests/tests.h"
 
 #define RFLAGS_IF	(1ull << 9)
 #define APIC_VERSION	0x30

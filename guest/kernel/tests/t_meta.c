@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* meta ops, the binding itself and the call-site records. */
-#include "../lib.h"
-#include "../pv.h"
-#include "../kernel.h"
-#include "../cpu/cpu.h"
-#include "../mm/mm.h"
-#include "tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/kernel.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/tests/tests.h"
 
 #ifndef PVOPS_NATIVE
 /* pv_ops holds one pointer per op, in enum pvrom_op order. */

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* mmu ops: entries, flushes, lazy batches, protections, demand paging. */
-#include "../lib.h"
-#include "../pv.h"
-#include "../memlayout.h"
-#include "../cpu/cpu.h"
-#include "../mm/mm.h"
-#include "tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/memlayout.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/tests/tests.h"
 
 #define VA(n)	(TEST_VA_BASE + (uint64_t)(n) * PAGE_SIZE)
 

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* time ops: frequency, counters, monotonic and wall clock, alarms, steal. */
-#include "../lib.h"
-#include "../pv.h"
-#include "../cpu/cpu.h"
-#include "../time/time.h"
-#include "../cmdline.h"
-#include "tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/time/time.h"
+#include "guest/kernel/cmdline.h"
+#include "guest/kernel/tests/tests.h"
 
 #define NS_2020		1577836800000000000ull
 #define NS_2100		4102444800000000000ull

@@ -4,8 +4,8 @@
  * on the host's clock, so it is the host's date as the guest can see it now
  * (whole seconds).  Everything else gets the wall clock from the pv ops.
  */
-#include "../lib.h"
-#include "time.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/time/time.h"
 
 static uint8_t cmos_read(uint8_t reg)
 {

@@ -5,11 +5,11 @@
  * pv_eoi.  Only apic_early_enable() touches the LAPIC directly, because the
  * ABI requires it software-enabled before the ROM's init runs.
  */
-#include "../lib.h"
-#include "../pv.h"
-#include "../memlayout.h"
-#include "../cpu/cpu.h"
-#include "time.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/memlayout.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/time/time.h"
 
 #define APIC_SVR	0xf0
 #define APIC_SVR_ENABLE	0x100
