@@ -360,12 +360,12 @@ static int check_segments(struct pvb_image *img, struct elf_state *st)
 
 /* ---- dynamic array --------------------------------------------------- */
 
-static int dyn_set(struct elf_state *st, uint32_t bit, uint64_t *slot, uint64_t val)
+static int dyn_set(struct elf_state *st, uint32_t bit, uint64_t *dst, uint64_t val)
 {
 	if (st->have & bit)
 		return PVB_E_DYNAMIC;	/* duplicated: which one would a reader use? */
 	st->have |= bit;
-	*slot = val;
+	*dst = val;
 	return PVB_OK;
 }
 
@@ -616,7 +616,7 @@ static const char *note_string(const uint8_t *desc, uint32_t descsz)
 static int note_one(struct pvb_image *img, const uint8_t *name, uint32_t namesz,
 		    uint32_t type, const uint8_t *desc, uint32_t descsz, int *have_layout)
 {
-	const char **slot;
+	const char **field;
 	const char *s;
 
 	if (namesz == 4 && bytes_equal(name, "GNU", 4)) {
@@ -630,12 +630,12 @@ static int note_one(struct pvb_image *img, const uint8_t *name, uint32_t namesz,
 	    !bytes_equal(name, PVROM_NOTE_NAME, sizeof(PVROM_NOTE_NAME)))
 		return PVB_OK;		/* someone else's note */
 	switch (type) {
-	case PVROM_NOTE_LICENSE:	slot = &img->license; break;
-	case PVROM_NOTE_RELEASE:	slot = &img->release; break;
-	case PVROM_NOTE_VENDOR:		slot = &img->vendor; break;
-	case PVROM_NOTE_BACKENDS:	slot = &img->backends; break;
-	case PVROM_NOTE_SOURCE_URL:	slot = &img->source_url; break;
-	case PVROM_NOTE_SOURCE_HASH:	slot = &img->source_hash; break;
+	case PVROM_NOTE_LICENSE:	field = &img->license; break;
+	case PVROM_NOTE_RELEASE:	field = &img->release; break;
+	case PVROM_NOTE_VENDOR:		field = &img->vendor; break;
+	case PVROM_NOTE_BACKENDS:	field = &img->backends; break;
+	case PVROM_NOTE_SOURCE_URL:	field = &img->source_url; break;
+	case PVROM_NOTE_SOURCE_HASH:	field = &img->source_hash; break;
 	case PVROM_NOTE_LAYOUT:
 		if (descsz != sizeof(struct pvrom_note_layout) || *have_layout)
 			return PVB_E_LAYOUT;
@@ -651,8 +651,8 @@ static int note_one(struct pvb_image *img, const uint8_t *name, uint32_t namesz,
 	s = note_string(desc, descsz);
 	if (!s)
 		return PVB_E_NOTE_RANGE;
-	if (!*slot)
-		*slot = s;
+	if (!*field)
+		*field = s;
 	return PVB_OK;
 }
 

@@ -118,7 +118,7 @@ int pvb_lookup_gnu(const struct pvb_image *img, const char *name,
 		   const char *version, uint32_t *offset);
 
 /* Iterate defined dynamic symbols: i from 0 to img->nsyms; returns 0 when
- * slot i is not a defined, versioned function/object.  An unversioned
+ * symbol i is not a defined, versioned function/object.  An unversioned
  * global symbol (version index 1) is listed with *version == "" so that
  * tools can show it; lookups never match it. */
 int pvb_symbol(const struct pvb_image *img, uint32_t i, const char **name,

@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
+ * "Native" names three families: pvn_<op>() is the instruction inline (this
+ * file), pvb_native_<op>() the guest's out-of-line fallback (native*.c),
+ * native_<op>() the ROM's native backend (rom/, never linked here); a
+ * PVOPS_NATIVE build is a kernel whose pv_<op>() are pvn_<op>() inline.
+ *
  * Native implementations of every pvrom op, in two forms:
  *
  *   pvn_<name>()        static inline, the instruction(s) the op stands for.
  *                       A PVOPS_NATIVE kernel compiles these straight into
  *                       its code (pvops.h), so it is the "no paravirt" baseline.
  *   pvb_native_<name>() out of line, same prototype as pvrom_<name>_fn: the
- *                       initial value of every pv_ops slot and the fallback
+ *                       initial value of every pv_ops entry and the fallback
  *                       for ops the ROM does not provide.  Callee-save ops are
  *                       assembly (native_cs.S) so they really keep every
  *                       register but %rax, as the ABI attribute promises.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The pv-ops table.  Statically native, so every pv_*() works before (and
- * without) a ROM; pvb_bind() overwrites the slots the ROM provides.
+ * without) a ROM; pvb_bind() overwrites the entries of the ops the ROM provides.
  */
 #include "guest/bind/pvops.h"
 

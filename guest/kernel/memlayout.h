@@ -10,7 +10,8 @@
  *      window .. image                         ROM data area, at the   RW NX
  *                                              top of its pages
  *      window + pages(data area)               ROM ELF image           R  X
- *                                              (0xffffffffc0002000 today)
+ *                                              (depends on the ROM's data
+ *                                              size: printed at boot)
  *  0xffffffff80100000 .. _end                kernel image (-2 GiB):
  *      .text .utext                            kernel text, user prog  R  X
  *      .rodata .pvsites __extable .tests       read-only data          R  NX
@@ -43,7 +44,12 @@
 
 #define KERNEL_PHYS		0x100000
 #define KERNEL_VMA		0xffffffff80000000
+/* The kernel image lies in the first GiB above KERNEL_VMA, linked at
+ * KERNEL_VMA + physical: mm.h:virt_to_phys undoes it by subtraction. */
+#define KERNEL_LINEAR_SIZE	0x0000000040000000
 #define DIRECT_MAP_BASE		0xffff800000000000
+/* The direct map may grow up to the next region (32 TiB). */
+#define DIRECT_MAP_SIZE		(TEST_VA_BASE - DIRECT_MAP_BASE)
 #define TEST_VA_BASE		0xffffa00000000000
 #define TEST_VA_SIZE		0x0000000040000000
 #define DEMAND_VA_BASE		0xffffc00000000000

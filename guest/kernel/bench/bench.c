@@ -6,7 +6,7 @@
  *
  *   BENCH op=cpuid path=rom backend=kvm min=123.4 median=130.2 unit=cycles n=100000 batches=11
  *
- * path: rom (pv call, slot bound to the ROM), pv-native (pv call, slot
+ * path: rom (pv call, entry bound to the ROM), pv-native (pv call, entry
  * holds the binding library's native code: no ROM or pvrom=off), native
  * (the instruction inline, no call), native-build (the pv_*() wrapper in a
  * PVOPS_NATIVE kernel, which is inline too).  Each op runs `batches` batches of `n`
@@ -29,7 +29,7 @@
 #define BENCH_N_MIN		100000	/* calls per batch (issue 4) */
 #define BENCH_BATCHES_MIN	11	/* batches per op: an odd count, for the median */
 #define BENCH_MAX_BATCHES	101
-/* a page-table slot nothing else uses: the last page of the test window */
+/* a page-table entry nothing else uses: the last page of the test window */
 #define BENCH_PTE_VA		(TEST_VA_BASE + TEST_VA_SIZE - PAGE_SIZE)
 #define APIC_EOI		0xb0
 #define MSR_AMD_DE_CFG		0xc0011029u

@@ -12,8 +12,6 @@ static inline void *phys_ptr(uint64_t pa)
 	return (void *)(DIRECT_MAP_BASE + pa);
 }
 
-uint64_t virt_to_phys(const void *va);
-
 /* Physical page allocator: a bitmap over RAM below PMM_LIMIT. */
 #define PMM_LIMIT	(4ull << 30)
 void pmm_init(void);
@@ -62,5 +60,18 @@ int vmm_new_user(struct aspace *as);	/* own PML4, kernel half shared */
 void vmm_free_user(struct aspace *as);
 uint64_t vmm_prot_bits(int prot);
 bool vmm_demand_fault(uint64_t va, uint64_t err);
+
+/* Kernel virtual to physical: the two linear regions by subtraction, the
+ * rest (ROM window, demand-paged and test regions) through the tables. */
+static inline uint64_t virt_to_phys(const void *va)
+{
+	uint64_t v = (uint64_t)va;
+
+	if (v - KERNEL_VMA < KERNEL_LINEAR_SIZE)
+		return v - KERNEL_VMA;
+	if (v - DIRECT_MAP_BASE < DIRECT_MAP_SIZE)
+		return v - DIRECT_MAP_BASE;
+	return vmm_translate(&kernel_as, v);
+}
 
 #endif

@@ -181,9 +181,9 @@ static void enable_nx(void)
 	nx_enabled = true;
 }
 
-/* Kernel-half PML4 slots get their PDPT now, so every user address space
- * that copies slots 256..511 sees later kernel mappings too. */
-static const uint64_t kernel_slots[] = {
+/* Kernel-half PML4 entries get their PDPT now, so every user address space
+ * that copies entries 256..511 sees later kernel mappings too. */
+static const uint64_t kernel_regions[] = {
 	DIRECT_MAP_BASE, TEST_VA_BASE, DEMAND_VA_BASE, KERNEL_VMA,
 };
 
@@ -198,8 +198,8 @@ void vmm_init(void)
 	kernel_as.pml4_pa = virt_to_phys(kernel_as.pml4);
 
 	pv_lazy_mmu_enter();
-	for (unsigned i = 0; i < ARRAY_SIZE(kernel_slots); i++)
-		walk(&kernel_as, kernel_slots[i], 3, true, false);
+	for (unsigned i = 0; i < ARRAY_SIZE(kernel_regions); i++)
+		walk(&kernel_as, kernel_regions[i], 3, true, false);
 	map_section(__text_start, __text_end, PROT_R | PROT_X);
 	map_section(__rodata_start, __rodata_end, PROT_R);
 	map_section(__data_start, __data_end, PROT_R | PROT_W);

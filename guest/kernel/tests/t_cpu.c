@@ -231,10 +231,10 @@ KTEST(cpu_desc)
 	check(sel == SEL_LDT && pv_store_ldt() == 0, "op load_ldt/store_ldt",
 	      "ldt %x", sel);
 
-	/* a data descriptor in the spare slot, then really load it */
+	/* a data descriptor in the spare GDT entry, then really load it */
 	desc = 0x00cf92000000ffffull;
 	pv_write_gdt_entry(gdt, SEL_SPARE / 8, &desc, 8);
-	check(gdt[SEL_SPARE / 8] == desc, "op write_gdt_entry writes the slot",
+	check(gdt[SEL_SPARE / 8] == desc, "op write_gdt_entry writes the entry",
 	      "%lx", gdt[SEL_SPARE / 8]);
 	{
 		uint16_t es;

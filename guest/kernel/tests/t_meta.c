@@ -75,7 +75,7 @@ KTEST(meta_bind)
 			uint64_t want = bind_result.image_va +
 					bind_result.op_offset[op];
 			if ((uint64_t)fn != want)
-				check(false, "pv_ops slot points into the ROM",
+				check(false, "pv_ops entry points into the ROM",
 				      "op %s points to %p, want %lx",
 				      pvb_op_name(op), fn, want);
 			rom++;
@@ -145,7 +145,7 @@ KTEST(meta_pvsites)
 		}
 	}
 	check(n > 0 && bad == 0,
-	      ".pvsites: every record is an FF 15 call of its op's slot",
+	      ".pvsites: every record is an FF 15 call of its op's pv_ops entry",
 	      "%u of %u bad", bad, n);
 	printf("  %u call sites recorded\n", n);
 #endif
