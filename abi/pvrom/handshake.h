@@ -11,6 +11,7 @@
 #define PVROM_HANDSHAKE_H
 
 #include "base.h"
+#include "cpu.h"
 
 /* init_args.flags */
 #define PVROM_INIT_FORCE_NATIVE	(1ull << 0)	/* use the native backend */
@@ -54,6 +55,9 @@ PVROM_STATIC_ASSERT((0 PVROM_FEATURES(PVROM_FEAT_X_OR)) ==
 		    (0 PVROM_FEATURES(PVROM_FEAT_X_SUM)), "two features share a bit");
 #undef PVROM_FEAT_X_OR
 #undef PVROM_FEAT_X_SUM
+
+/* init_args.max_cpus: 1..this, as the slot index is IA32_TSC_AUX[11:0]. */
+#define PVROM_MAX_CPUS		4096
 
 #define PVROM_NAME_LEN		32
 #define PVROM_BACKEND_LEN	16
@@ -101,5 +105,51 @@ struct pvrom_info {			/* 128 bytes in ABI 1.0 */
 	char note[64];			/* 0x40 why, if fallbacks != 0 */
 };
 PVROM_STATIC_ASSERT(sizeof(struct pvrom_info) == 128, "info size");
+
+/*
+ * The argument checks of init (SPEC section 9.1.1) as code, for every
+ * implementation of init (a ROM's, a guest's native one): in the spec's
+ * order, returning the first error.  On success *a holds init_args under
+ * the size rule (the bytes the guest sent, the rest zero).  cpuid reads
+ * CPUID (the cpuid op's shape); it is called only when max_cpus > 1, which
+ * needs RDTSCP (CPUID 0x80000001 EDX bit 27) to find a CPU's slot.
+ */
+static inline int32_t pvrom_init_check(const struct pvrom_init_args *args,
+				       const struct pvrom_init_result *res,
+				       struct pvrom_init_args *a,
+				       void (*cpuid)(uint32_t leaf, uint32_t subleaf,
+						     struct pvrom_cpuid_regs *out))
+{
+	const unsigned char *s = (const unsigned char *)args;
+	unsigned char *d = (unsigned char *)a;
+	struct pvrom_cpuid_regs c;
+	uint32_t i, n;
+
+	if (!args || !res)
+		return -PVROM_EINVAL;
+	/* size, abi_major and abi_minor are the minimum any guest sends. */
+	if (args->size < 8)
+		return -PVROM_EINVAL;
+	if (args->abi_major != PVROM_ABI_MAJOR)
+		return -PVROM_EVERSION;
+	if (res->size < 16)
+		return -PVROM_EINVAL;
+	n = args->size < sizeof(*a) ? args->size : (uint32_t)sizeof(*a);
+	for (i = 0; i < sizeof(*a); i++)
+		d[i] = i < n ? s[i] : 0;
+	if (a->max_cpus == 0 || a->max_cpus > PVROM_MAX_CPUS)
+		return -PVROM_EINVAL;
+	if (a->apic_va & 0xfff)
+		return -PVROM_EINVAL;
+	if (a->max_cpus > 1) {
+		cpuid(0x80000000, 0, &c);
+		if (c.eax < 0x80000001)
+			return -PVROM_ENOSYS;
+		cpuid(0x80000001, 0, &c);
+		if (!(c.edx & (1u << 27)))
+			return -PVROM_ENOSYS;
+	}
+	return PVROM_OK;
+}
 
 #endif /* PVROM_HANDSHAKE_H */

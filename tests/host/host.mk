@@ -22,6 +22,17 @@ TEST_SUITES += host-tools
 SUITE_host-tools := PVB_VALIDATOR_SRCS='$(PVB_VALIDATOR_SRCS)' \
 	$(SRC)/tests/host/test_tools.sh $(B) $(B)/pvrom.rom
 
+# abi/hw's pure parts and the ABI's init argument checks (tests/host/test_hw.c).
+$(B)/tests/test_hw: tests/host/test_hw.c tests/host/check.h $(wildcard abi/hw/*.h abi/pvrom/*.h)
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(SAN_FLAGS) -o $@ tests/host/test_hw.c
+
+TEST_DEPS += $(B)/tests/test_hw
+
+TEST_SUITES += host-hw
+SUITE_host-hw := $(B)/tests/test_hw
+
 include tests/host/pvboot.mk
 include tests/fuzz/fuzz.mk
 include tests/build/build.mk
