@@ -69,32 +69,16 @@ static void copy_sized(void *dst, uint32_t dst_size, const void *src, uint32_t s
 }
 
 /* The natives set themselves up (pvb_native_setup() or on first use); init
- * only checks its arguments as the ABI orders them and reports, under the
- * size rule. */
+ * only checks its arguments as the ABI orders them (pvrom_init_check, the
+ * ROM's checks too) and reports, under the size rule. */
 int32_t pvb_native_init(const struct pvrom_init_args *args, struct pvrom_init_result *res)
 {
 	struct pvrom_init_args a;
 	struct pvrom_init_result r;
+	int32_t rc = pvrom_init_check(args, res, &a, pvb_native_cpuid);
 
-	if (!args || !res || args->size < 8)
-		return -PVROM_EINVAL;
-	if (args->abi_major != PVROM_ABI_MAJOR)
-		return -PVROM_EVERSION;
-	if (res->size < 16)
-		return -PVROM_EINVAL;
-	pvb_zero(&a, sizeof(a));
-	copy_sized(&a, sizeof(a), args, args->size);
-	if (a.max_cpus == 0 || a.max_cpus > 4096 || (a.apic_va & 0xFFF))
-		return -PVROM_EINVAL;
-	if (a.max_cpus > 1) {
-		struct pvrom_cpuid_regs c;
-		pvn_cpuid(0x80000000, 0, &c);
-		if (c.eax < 0x80000001)
-			return -PVROM_ENOSYS;
-		pvn_cpuid(0x80000001, 0, &c);
-		if (!(c.edx & (1u << 27)))
-			return -PVROM_ENOSYS;
-	}
+	if (rc)
+		return rc;
 	pvb_nat_need_tsc();
 	pvb_zero(&r, sizeof(r));
 	r.size = sizeof(r);
@@ -114,6 +98,7 @@ int32_t pvb_native_info(struct pvrom_info *info)
 	if (!info || info->size < 16)
 		return -PVROM_EINVAL;
 	pvb_nat_need_tsc();
+	pvb_nat_need_wall();
 	pvb_zero(&i, sizeof(i));
 	i.size = sizeof(i);
 	i.abi_major = PVROM_ABI_MAJOR;
@@ -137,6 +122,8 @@ int pvb_native_setup(const struct pvb_env *env)
 		return 0;
 	pvb_nat.setup_done = 1;
 	pvb_native_apic_setup(env ? env->apic_va : 0);
-	pvb_nat_time_setup();
+	pvb_nat_need_tsc();
+	pvb_nat_need_timer();
+	pvb_nat_need_wall();
 	return 0;
 }

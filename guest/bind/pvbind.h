@@ -169,19 +169,19 @@ struct pvb_result {
 
 /*
  * Set up the native ops now: the LAPIC mode, the TSC rate (from CPUID when
- * it states one) and the LAPIC timer rate, measured against the PIT (~50 ms,
- * interrupts disabled meanwhile), and the wall clock (CMOS RTC).  Runs once
- * (later calls return at once).  Returns 0 (a missing APIC only disables
- * alarms).
+ * it states one, else calibrated against the PIT: ~50 ms), the LAPIC timer
+ * rate (against the TSC: 10 ms) and the wall clock (CMOS RTC); interrupts
+ * disabled while measuring.  Runs once (later calls return at once).
+ * Returns 0 (a missing APIC only disables alarms).
  *
  * pvb_bind() calls it when it binds no ROM, i.e. every op stays native.
  * When a ROM is bound it does not (no PIT time for a ROM that supplies the
  * rate): the ops that ROM leaves native, those of a newer minor, and any
  * pvb_native_<op>() a kernel calls directly set up the time they need on
- * first use (TSC rate, wall clock; never the LAPIC timer, which the bound
- * ROM's alarms own).  A kernel that binds nothing (a PVOPS_NATIVE build)
- * calls this instead of pvb_bind(); one that wants native time before
- * binding may call it earlier.
+ * first use (TSC rate, wall clock; the LAPIC timer rate only when a native
+ * alarm is armed, as the bound ROM's alarms own the timer).  A kernel that
+ * binds nothing (a PVOPS_NATIVE build) calls this instead of pvb_bind();
+ * one that wants native time before binding may call it earlier.
  */
 int pvb_native_setup(const struct pvb_env *env);
 

@@ -5,7 +5,7 @@
  *
  *  Virtual                                   What                     Prot
  *  ----------------------------------------  -----------------------  --------
- *  0xffffffffff000000 +4K                    LAPIC (0xFEE00000)       RW NX UC
+ *  0xffffffffff000000 +4K                    LAPIC (HW_APIC_PHYS)     RW NX UC
  *  0xffffffffc0000000 .. +ROM_WINDOW_SIZE    ROM window (guest/bind):
  *      window .. image                         ROM data area, at the   RW NX
  *                                              top of its pages
@@ -57,7 +57,6 @@
 #define ROM_WINDOW_VA		0xffffffffc0000000	/* data area, then image */
 #define ROM_WINDOW_SIZE		0x0000000000400000	/* 4 MiB */
 #define APIC_VA			0xffffffffff000000
-#define APIC_PHYS		0xfee00000
 
 #define USER_TEXT_VA		0x0000000000400000
 #define USER_STACK_TOP		0x00007ffffffff000

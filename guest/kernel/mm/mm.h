@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "guest/kernel/memlayout.h"
+#include "abi/hw/x86.h"
 
 static inline void *phys_ptr(uint64_t pa)
 {
@@ -22,17 +23,7 @@ uint64_t pmm_free_pages(void);
 uint64_t pmm_total_pages(void);
 uint64_t pmm_ram_top(void);			/* end of highest usable RAM */
 
-/* Page-table entry bits. */
-#define PTE_P		(1ull << 0)
-#define PTE_W		(1ull << 1)
-#define PTE_U		(1ull << 2)
-#define PTE_PWT		(1ull << 3)
-#define PTE_PCD		(1ull << 4)
-#define PTE_A		(1ull << 5)
-#define PTE_D		(1ull << 6)
-#define PTE_PS		(1ull << 7)
-#define PTE_G		(1ull << 8)
-#define PTE_NX		(1ull << 63)
+/* Page-table entry bits: HW_PTE_* (abi/hw/x86.h); the address field: */
 #define PTE_ADDR	0x000ffffffffff000ull
 
 /* Protections for vmm_map (mapped onto PTE bits). */

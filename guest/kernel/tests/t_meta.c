@@ -93,11 +93,11 @@ KTEST(meta_bind)
 		uint64_t *ti = vmm_pte(&kernel_as, bind_result.image_va, false);
 		uint64_t *td = vmm_pte(&kernel_as, bind_result.data_va, false);
 
-		check(ti && (*ti & PTE_P) && !(*ti & PTE_W) && !(*ti & PTE_NX),
+		check(ti && (*ti & HW_PTE_P) && !(*ti & HW_PTE_W) && !(*ti & HW_PTE_NX),
 		      "ROM image mapped read-only and executable", "pte %lx",
 		      ti ? *ti : 0);
-		check(td && (*td & PTE_P) && (*td & PTE_W) &&
-		      (!nx_enabled || (*td & PTE_NX)),
+		check(td && (*td & HW_PTE_P) && (*td & HW_PTE_W) &&
+		      (!nx_enabled || (*td & HW_PTE_NX)),
 		      "ROM data area mapped read-write, non-executable",
 		      "pte %lx", td ? *td : 0);
 	}
