@@ -2,7 +2,8 @@
 /*
  * Helpers for the ROM's GNU as sources.  The abi/ headers pull in <stdint.h>
  * and cannot be included from assembly, so the few ABI constants assembly
- * needs are repeated here; rom/abi_check.c asserts they agree.
+ * needs are repeated here; rom/init.c asserts they agree.  (abi/hw/ headers
+ * serve assembly directly.)
  */
 #ifndef ROM_ASM_H
 #define ROM_ASM_H

@@ -5,28 +5,26 @@
  * register but %rax; the others follow the plain SysV convention.
  */
 #include "rom/asm.h"
-
-#define MSR_FS_BASE		0xc0000100
-#define MSR_GS_BASE		0xc0000101
-#define MSR_KERNEL_GS_BASE	0xc0000102
+#include "abi/hw/msr.h"
 
 	.text
 
-.macro	READ_CR n
-ROM_OP(pvrom_read_cr\n)
+/* CR_OPS read op, write op, register number (names written out: grep finds them) */
+.macro	CR_OPS read, write, n
+ROM_OP(\read)
 	movq	%cr\n, %rax
 	ret
-ROM_END(pvrom_read_cr\n)
-ROM_OP(pvrom_write_cr\n)
+ROM_END(\read)
+ROM_OP(\write)
 	movq	%rdi, %cr\n
 	ret
-ROM_END(pvrom_write_cr\n)
+ROM_END(\write)
 .endm
-	READ_CR 0
-	READ_CR 2
-	READ_CR 3
-	READ_CR 4
-	READ_CR 8
+	CR_OPS pvrom_read_cr0, pvrom_write_cr0, 0
+	CR_OPS pvrom_read_cr2, pvrom_write_cr2, 2
+	CR_OPS pvrom_read_cr3, pvrom_write_cr3, 3
+	CR_OPS pvrom_read_cr4, pvrom_write_cr4, 4
+	CR_OPS pvrom_read_cr8, pvrom_write_cr8, 8
 
 ROM_OP(pvrom_rdtsc)
 	pushq	%rdx
@@ -38,7 +36,7 @@ ROM_OP(pvrom_rdtsc)
 ROM_END(pvrom_rdtsc)
 
 /* The cycle counter is the TSC on every backend so far.  rom_rdtsc is
- * the ROM's own C code's rdtsc() (rom/priv.h). */
+ * the ROM's own C code's TSC read (rom/priv.h says why out of line). */
 ROM_OP(pvrom_cycle_counter)
 ROM_FUNC(rom_rdtsc)
 	rdtsc
@@ -82,27 +80,28 @@ ROM_OP(pvrom_swapgs)
 	ret
 ROM_END(pvrom_swapgs)
 
-/* The MSRs, not rdfsbase: they work whatever CR4.FSGSBASE says. */
-.macro	BASE_MSR name, msr
-ROM_OP(pvrom_read_\name)
+/* The MSRs, not rdfsbase: they work whatever CR4.FSGSBASE says.
+ * BASE_MSR read op, write op, MSR */
+.macro	BASE_MSR read, write, msr
+ROM_OP(\read)
 	movl	$\msr, %ecx
 	rdmsr
 	shlq	$32, %rdx
 	orq	%rdx, %rax
 	ret
-ROM_END(pvrom_read_\name)
-ROM_OP(pvrom_write_\name)
+ROM_END(\read)
+ROM_OP(\write)
 	movl	$\msr, %ecx
 	movl	%edi, %eax
 	movq	%rdi, %rdx
 	shrq	$32, %rdx
 	wrmsr
 	ret
-ROM_END(pvrom_write_\name)
+ROM_END(\write)
 .endm
-	BASE_MSR fs_base, MSR_FS_BASE
-	BASE_MSR gs_base, MSR_GS_BASE
-	BASE_MSR kernel_gs_base, MSR_KERNEL_GS_BASE
+	BASE_MSR pvrom_read_fs_base, pvrom_write_fs_base, HW_MSR_FS_BASE
+	BASE_MSR pvrom_read_gs_base, pvrom_write_gs_base, HW_MSR_GS_BASE
+	BASE_MSR pvrom_read_kernel_gs_base, pvrom_write_kernel_gs_base, HW_MSR_KERNEL_GS_BASE
 
 ROM_OP(pvrom_load_tr)
 	ltr	%di

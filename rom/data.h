@@ -2,7 +2,7 @@
 /*
  * The ROM's only mutable state: the data area the guest provides below the
  * image (abi/pvrom/elf.h).  Included by C, by assembly and by the linker
- * script, so everything but the sizes and slot numbers is C-only.
+ * script, so everything but the sizes and backend-op indices is C-only.
  *
  *   pvrom_data - (n + 1) * ROM_PERCPU_SIZE   struct rom_percpu of slot n
  *   pvrom_data                               struct rom_data
@@ -16,30 +16,47 @@
 #define ROM_LAZY_MAX	12	/* deferred invlpg's before a full flush */
 
 /*
- * Ops a backend may replace, with their slot in rom_data.ops (offset 0 of
- * rom_data, 8 bytes a slot).  rom/dispatch.S jumps through these slots;
- * init fills them at run time, so the image carries no pointer.
- * cycle_frequency, set_alarm and cancel_alarm are not here: they read the
- * rate and the clock the backend set up (rom_data.tsc_hz and the
- * monotonic_ns slot), so every backend so far shares them.
+ * Backend ops: the ops a backend may replace, each with its index in the
+ * table rom_data.ops (8 bytes an entry, at offset 0 of rom_data).  Init
+ * fills the table at run time (native_install, then e.g. kvm_install), so
+ * the image carries no pointer; rom/dispatch.S exports each op as a jump
+ * through its entry, one line per op.  A backend's implementation of op X
+ * is named <backend>_X (rom/stack-check.awk relies on it).  The time ops
+ * cycle_frequency, tsc_khz, set_alarm and cancel_alarm are not here: they
+ * read what the backend set up (rom_data.tsc_hz, the monotonic_ns entry),
+ * so every backend so far shares them (rom/time.c).
  */
-#define ROM_BACKEND_OPS(X)		\
-	X(monotonic_ns, 0)		\
-	X(wallclock_ns, 1)		\
-	X(steal_time_ns, 2)		\
-	X(eoi, 3)			\
-	X(io_delay, 4)			\
-	X(cpuid, 5)
-#define ROM_BACKEND_NOPS 6
+#define ROM_BOP_MONOTONIC_NS	0
+#define ROM_BOP_WALLCLOCK_NS	1
+#define ROM_BOP_STEAL_TIME_NS	2
+#define ROM_BOP_EOI		3
+#define ROM_BOP_IO_DELAY	4
+#define ROM_BOP_CPUID		5
+#define ROM_BOP_COUNT		6
 
 #ifndef __ASSEMBLER__
 #include "abi/pvrom/ops.h"
 
-struct rom_backend_ops {		/* 48 bytes */
-#define ROM_X_SLOT(name, slot) pvrom_##name##_fn *name;
-	ROM_BACKEND_OPS(ROM_X_SLOT)
-#undef ROM_X_SLOT
+struct rom_backend_ops {		/* 48 bytes, in ROM_BOP_* order */
+	pvrom_monotonic_ns_fn *monotonic_ns;
+	pvrom_wallclock_ns_fn *wallclock_ns;
+	pvrom_steal_time_ns_fn *steal_time_ns;
+	pvrom_eoi_fn *eoi;
+	pvrom_io_delay_fn *io_delay;
+	pvrom_cpuid_fn *cpuid;
 };
+#define ROM_BOP_AT(field, index)					\
+	PVROM_STATIC_ASSERT(__builtin_offsetof(struct rom_backend_ops, field) == \
+			    (index) * 8, "backend op " #field " at its index")
+ROM_BOP_AT(monotonic_ns, ROM_BOP_MONOTONIC_NS);
+ROM_BOP_AT(wallclock_ns, ROM_BOP_WALLCLOCK_NS);
+ROM_BOP_AT(steal_time_ns, ROM_BOP_STEAL_TIME_NS);
+ROM_BOP_AT(eoi, ROM_BOP_EOI);
+ROM_BOP_AT(io_delay, ROM_BOP_IO_DELAY);
+ROM_BOP_AT(cpuid, ROM_BOP_CPUID);
+#undef ROM_BOP_AT
+PVROM_STATIC_ASSERT(sizeof(struct rom_backend_ops) == ROM_BOP_COUNT * 8,
+		    "8 bytes per backend op");
 
 /*
  * KVM's shared records (Linux Documentation/virt/kvm/x86/msr.rst).  The host
@@ -95,7 +112,7 @@ struct rom_cpuid_ent {			/* 20 bytes */
 #define ROM_CONSOLE_ABSENT	2
 
 struct rom_data {
-	struct rom_backend_ops ops;	/* 0x00 must stay first (dispatch.S) */
+	struct rom_backend_ops ops;	/* 0x00 backend ops: first (dispatch.S) */
 	uint32_t magic;			/* ROM_DATA_MAGIC once init succeeded */
 	uint32_t max_cpus;		/* from init_args; 0 before init */
 	uint64_t init_flags;		/* PVROM_INIT_* as given */
@@ -124,9 +141,7 @@ struct rom_data {
 	struct rom_cpuid_ent cpuid_cache[ROM_CPUID_CACHE_MAX];
 };
 PVROM_STATIC_ASSERT(__builtin_offsetof(struct rom_data, ops) == 0,
-		    "dispatch.S reads the op slots at offset 0");
-PVROM_STATIC_ASSERT(sizeof(struct rom_backend_ops) == ROM_BACKEND_NOPS * 8,
-		    "one 8-byte slot per backend op");
+		    "dispatch.S reads the backend ops at offset 0");
 PVROM_STATIC_ASSERT(sizeof(struct rom_data) <= ROM_DATA_SIZE,
 		    "rom_data fits the global data area");
 

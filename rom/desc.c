@@ -4,46 +4,26 @@
  * hardware operand, and entry writes into guest-owned GDT/IDT/TSS.
  */
 #include "rom/priv.h"
-
-/* The 10-byte operand lgdt/lidt/sgdt/sidt really use. */
-struct hw_desc_ptr {
-	uint16_t limit;
-	uint64_t base;
-} __attribute__((packed));
-PVROM_STATIC_ASSERT(sizeof(struct hw_desc_ptr) == 10, "hardware desc ptr");
+#include "abi/hw/x86.h"
 
 void pvrom_load_gdt(const struct pvrom_desc_ptr *p)
 {
-	struct hw_desc_ptr h = { p->limit, p->base };
-
-	__asm__ volatile("lgdt %0" : : "m"(h) : "memory");
+	hw_lgdt(p);
 }
 
 void pvrom_store_gdt(struct pvrom_desc_ptr *p)
 {
-	struct hw_desc_ptr h;
-
-	__asm__ volatile("sgdt %0" : "=m"(h));
-	p->limit = h.limit;
-	p->_pad0[0] = p->_pad0[1] = p->_pad0[2] = 0;
-	p->base = h.base;
+	hw_sgdt(p);
 }
 
 void pvrom_load_idt(const struct pvrom_desc_ptr *p)
 {
-	struct hw_desc_ptr h = { p->limit, p->base };
-
-	__asm__ volatile("lidt %0" : : "m"(h) : "memory");
+	hw_lidt(p);
 }
 
 void pvrom_store_idt(struct pvrom_desc_ptr *p)
 {
-	struct hw_desc_ptr h;
-
-	__asm__ volatile("sidt %0" : "=m"(h));
-	p->limit = h.limit;
-	p->_pad0[0] = p->_pad0[1] = p->_pad0[2] = 0;
-	p->base = h.base;
+	hw_sidt(p);
 }
 
 /* Entries are written 8 bytes at a time so a live table never holds a torn

@@ -1,24 +1,30 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Entry points of the ops a backend may replace: one indirect jump through
- * the slot init filled in the data area.  Before init (slot still zero) the
- * native implementation runs, so no op can jump to address 0.  Only %rax is
- * used, which keeps callee-save ops (io_delay) callee-save.
+ * The exported backend ops (rom/data.h): each is one indirect jump through
+ * its entry in rom_data.ops, which init filled with the chosen backend's
+ * implementation.  Before init (entry still zero) the native one runs, so
+ * no op can jump to address 0.  Only %rax is used, which keeps callee-save
+ * ops (io_delay) callee-save.
  */
 #include "rom/asm.h"
 #include "rom/data.h"
 
 	.hidden	pvrom_data
 
-.macro	DISPATCH name, slot
-ROM_OP(pvrom_\name)
-	movq	pvrom_data + \slot * 8(%rip), %rax
+/* DISPATCH export, backend-op index, implementation before init */
+.macro	DISPATCH op, index, native
+ROM_OP(\op)
+	movq	pvrom_data + \index * 8(%rip), %rax
 	testq	%rax, %rax
-	jz	native_\name
+	jz	\native
 	jmp	*%rax
-ROM_END(pvrom_\name)
+ROM_END(\op)
 .endm
 
 	.text
-#define ROM_X_DISPATCH(name, slot) DISPATCH name, slot;
-ROM_BACKEND_OPS(ROM_X_DISPATCH)
+DISPATCH pvrom_monotonic_ns,	ROM_BOP_MONOTONIC_NS,	native_monotonic_ns
+DISPATCH pvrom_wallclock_ns,	ROM_BOP_WALLCLOCK_NS,	native_wallclock_ns
+DISPATCH pvrom_steal_time_ns,	ROM_BOP_STEAL_TIME_NS,	native_steal_time_ns
+DISPATCH pvrom_eoi,		ROM_BOP_EOI,		rom_apic_eoi
+DISPATCH pvrom_io_delay,	ROM_BOP_IO_DELAY,	native_io_delay
+DISPATCH pvrom_cpuid,		ROM_BOP_CPUID,		native_cpuid

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The handshake: init (argument checks, backend choice, calibration) and
- * info.  A backend is chosen once here and installed into the op slots of
- * the data area; afterwards dispatch costs one indirect jump.
+ * info.  A backend is chosen once here and installed into the backend-op
+ * table of the data area; afterwards dispatch costs one indirect jump.
  */
 #include "rom/priv.h"
 #include "rom/asm.h"
+#include "abi/hw/x86.h"
 
 PVROM_STATIC_ASSERT(ROM_ASM_EINVAL == PVROM_EINVAL, "asm.h agrees with base.h");
 PVROM_STATIC_ASSERT(ROM_ASM_EFAULT == PVROM_EFAULT, "asm.h agrees with base.h");
@@ -26,24 +27,6 @@ PVROM_STATIC_ASSERT(ROM_ASM_NOTE_LICENSE == PVROM_NOTE_LICENSE &&
 static uint32_t min_u32(uint32_t a, uint32_t b)
 {
 	return a < b ? a : b;
-}
-
-static void copy_str(char *dst, const char *src, uint32_t cap)
-{
-	uint32_t i;
-
-	for (i = 0; i + 1 < cap && src[i]; i++)
-		dst[i] = src[i];
-	for (; i < cap; i++)
-		dst[i] = 0;
-}
-
-/* Record that a facility fell back to a lesser method; info reports the
- * count and the last reason. */
-void rom_fallback(const char *why)
-{
-	pvrom_data.fallbacks++;
-	copy_str(pvrom_data.note, why, sizeof(pvrom_data.note));
 }
 
 /* A guest string field may lack its NUL: print at most its field size. */
@@ -76,34 +59,12 @@ int32_t pvrom_init(const struct pvrom_init_args *args,
 	struct pvrom_init_args a;
 	struct pvrom_init_result r;
 	uint32_t n;
+	int32_t err;
 
-	if (!args || !res)
-		return -PVROM_EINVAL;
-	/* size, abi_major and abi_minor are the minimum any guest sends. */
-	if (args->size < 8)
-		return -PVROM_EINVAL;
-	if (args->abi_major != PVROM_ABI_MAJOR)
-		return -PVROM_EVERSION;
-	if (res->size < 16)
-		return -PVROM_EINVAL;
-
-	memset(&a, 0, sizeof(a));
-	memcpy(&a, args, min_u32(args->size, sizeof(a)));
-	if (a.max_cpus == 0 || a.max_cpus > 4096)	/* TSC_AUX[11:0] */
-		return -PVROM_EINVAL;
-	if (a.apic_va & 0xfff)
-		return -PVROM_EINVAL;
-	if (a.max_cpus > 1) {
-		struct pvrom_cpuid_regs c;
-
-		/* The slot index comes from rdtscp. */
-		cpuid(0x80000000, 0, &c);
-		if (c.eax < 0x80000001)
-			return -PVROM_ENOSYS;
-		cpuid(0x80000001, 0, &c);
-		if (!(c.edx & (1u << 27)))
-			return -PVROM_ENOSYS;
-	}
+	/* The spec's checks, and a copy of args under the size rule. */
+	err = pvrom_init_check(args, res, &a, hw_cpuid);
+	if (err)
+		return err;
 
 	/* The per-CPU slots lie right below the global data: one clear. */
 	n = a.max_cpus * ROM_PERCPU_SIZE;
@@ -114,10 +75,11 @@ int32_t pvrom_init(const struct pvrom_init_args *args,
 	d->data_pa = a.data_pa;
 
 	/*
-	 * Backend choice: native fills every slot, then a hypervisor backend
-	 * (KVM so far) replaces the ops it does better, unless the guest said
-	 * PVROM_INIT_FORCE_NATIVE.  Before time init, which then takes the
-	 * cycle rate and wall clock kvmclock gave instead of measuring.
+	 * Backend choice: native fills every backend op, then a hypervisor
+	 * backend (KVM so far) replaces the ops it does better, unless the
+	 * guest said PVROM_INIT_FORCE_NATIVE.  Before time init, which then
+	 * takes the cycle rate and wall clock kvmclock gave instead of
+	 * measuring.
 	 */
 	native_install(&d->ops);
 	memcpy(d->backend, "native", 7);
@@ -137,8 +99,8 @@ int32_t pvrom_init(const struct pvrom_init_args *args,
 	r.abi_major = PVROM_ABI_MAJOR;
 	r.abi_minor = PVROM_ABI_MINOR;
 	r.features = d->features;
-	copy_str(r.backend, d->backend, sizeof(r.backend));
-	copy_str(r.release, ROM_RELEASE, sizeof(r.release));
+	rom_copy_str(r.backend, d->backend, sizeof(r.backend));
+	rom_copy_str(r.release, ROM_RELEASE, sizeof(r.release));
 	memcpy(res, &r, min_u32(res->size, sizeof(r)));
 	return PVROM_OK;
 }
@@ -156,13 +118,13 @@ int32_t pvrom_info(struct pvrom_info *info)
 	i.abi_minor = PVROM_ABI_MINOR;
 	if (d->magic == ROM_DATA_MAGIC) {
 		i.features = d->features;
-		copy_str(i.backend, d->backend, sizeof(i.backend));
+		rom_copy_str(i.backend, d->backend, sizeof(i.backend));
 		i.cycle_hz = d->tsc_hz;
 		i.apic_timer_hz = d->apic_timer_hz;
 		i.boot_wallclock_ns = d->boot_wallclock_ns;
 		i.max_cpus = d->max_cpus;
 		i.fallbacks = d->fallbacks;
-		copy_str(i.note, d->note, sizeof(i.note));
+		rom_copy_str(i.note, d->note, sizeof(i.note));
 	}
 	memcpy(info, &i, min_u32(info->size, sizeof(i)));
 	return PVROM_OK;

@@ -6,36 +6,28 @@
  * lazy_mmu_leave invalidates them all at once (everything if too many).
  */
 #include "rom/priv.h"
-
-#define PXE_PS	(1ull << 7)	/* entry maps a large page */
-
-static void invlpg(uint64_t va)
-{
-	__asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
-}
+#include "abi/hw/x86.h"
 
 static void flush_local(void)
 {
-	uint64_t cr3;
-
-	__asm__ volatile("mov %%cr3, %0\n\tmov %0, %%cr3"
-			 : "=&r"(cr3) : : "memory");
+	hw_write_cr3(hw_read_cr3());
 }
 
 /* Also drops global entries (and every PCID): toggling CR4.PGE does both. */
-void rom_flush_all(void)
+static void flush_all(void)
 {
-	uint64_t cr4 = read_cr4(), flags;
+	uint64_t cr4 = hw_read_cr4(), flags;
 
-	if (!(cr4 & CR4_PGE)) {
+	if (!(cr4 & HW_CR4_PGE)) {
 		flush_local();
 		return;
 	}
 	/* No interrupt may run between the two writes with PGE off. */
-	__asm__ volatile("pushfq; popq %0; cli" : "=r"(flags) : : "memory");
-	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4 & ~CR4_PGE) : "memory");
-	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4) : "memory");
-	__asm__ volatile("pushq %0; popfq" : : "r"(flags) : "memory", "cc");
+	flags = hw_save_flags();
+	hw_cli();
+	hw_write_cr4(cr4 & ~HW_CR4_PGE);
+	hw_write_cr4(cr4);
+	hw_restore_flags(flags);
 }
 
 void pvrom_set_pxe(uint32_t level, uint64_t *entry, uint64_t val)
@@ -52,7 +44,7 @@ void pvrom_update_pxe(uint32_t level, uint64_t *entry, uint64_t val,
 	struct rom_percpu *pc;
 	/* invlpg covers the leaf that maps va; a changed table pointer above
 	 * the leaf level may have cached translations for the whole range. */
-	int leaf = level == PVROM_LEVEL_PT || ((old | val) & PXE_PS);
+	int leaf = level == PVROM_LEVEL_PT || ((old | val) & HW_PTE_PS);
 
 	*e = val;
 	pc = rom_this_cpu();
@@ -64,9 +56,9 @@ void pvrom_update_pxe(uint32_t level, uint64_t *entry, uint64_t val,
 		return;
 	}
 	if (leaf)
-		invlpg(va);
+		hw_invlpg(va);
 	else
-		rom_flush_all();
+		flush_all();
 }
 
 void pvrom_alloc_pt(uint32_t level, uint64_t pfn)
@@ -88,12 +80,12 @@ void pvrom_flush_tlb_local(void)
 
 void pvrom_flush_tlb_global(void)
 {
-	rom_flush_all();
+	flush_all();
 }
 
 void pvrom_flush_tlb_page(uint64_t va)
 {
-	invlpg(va);
+	hw_invlpg(va);
 }
 
 void pvrom_lazy_mmu_enter(void)
@@ -114,10 +106,10 @@ void pvrom_lazy_mmu_leave(void)
 		return;
 	pc->lazy_mmu = 0;
 	if (pc->lazy_full) {
-		rom_flush_all();
+		flush_all();
 	} else {
 		for (i = 0; i < pc->lazy_count && i < ROM_LAZY_MAX; i++)
-			invlpg(pc->lazy_va[i]);
+			hw_invlpg(pc->lazy_va[i]);
 	}
 	pc->lazy_count = 0;
 	pc->lazy_full = 0;

@@ -1,13 +1,19 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Whole-call-chain stack check of the ROM (the ABI bounds what an op uses
-# *including everything it calls*, which -fstack-usage alone cannot see).
-# Reads the .ci call graphs gcc writes with -fcallgraph-info=su and fails if
-# any op's deepest chain exceeds max bytes.
-#   awk -v max=512 -v name=pvrom.elf -f rom/stack-check.awk obj/*.ci
-# Functions without a graph are assembly: counted as asm_cost bytes (return
-# address plus one push), except the dispatch stubs pvrom_X of rom/dispatch.S,
-# which jump (no stack) to native_X.
+# The ROM's stack check.  The ABI bounds what an op uses *including
+# everything it calls*, which -fstack-usage alone cannot see: this reads
+# the call graphs gcc writes with -fcallgraph-info=su (one .ci per C file)
+# and fails if any function's deepest chain exceeds max bytes, or if any
+# function's own use is not static (a VLA, alloca), or if the chain is not
+# known (recursion, an indirect call from C).  Every function is checked,
+# so each one's own frame is bounded too.
+#   awk -v max=512 -v name=pvrom.elf -v backends=native,kvm \
+#       -f rom/stack-check.awk rom/dispatch.S obj/*.ci
+# Functions without a graph are assembly, counted as asm_cost bytes (return
+# address plus one push).  The exception is the dispatch stubs, read from
+# the DISPATCH lines of rom/dispatch.S: a stub jumps (no stack) to the
+# implementation named on its line (before init) or to a backend's
+# <backend>_<op> (rom/data.h), so it costs the deepest of those.
 
 function field(key,    i, s) {
 	i = index($0, key ": \"")
@@ -17,7 +23,7 @@ function field(key,    i, s) {
 	return substr(s, 1, index(s, "\"") - 1)
 }
 
-function depth(f,    i, d, best, n) {
+function depth(f,    i, d, best, nb, b, g) {
 	if (f in memo)
 		return memo[f]
 	if (f in busy) {
@@ -30,12 +36,18 @@ function depth(f,    i, d, best, n) {
 		bad = 1
 		return 0
 	}
-	if (!(f in size)) {
-		n = f
-		if (sub(/^pvrom_/, "native_", n) && (n in size))
-			return memo[f] = depth(n)
-		return memo[f] = asm_cost
+	if (f in dispatch) {
+		best = depth(dispatch[f])
+		nb = split(backends, b, ",")
+		for (i = 1; i <= nb; i++) {
+			g = b[i] "_" substr(f, 7)	# pvrom_<op> -> <backend>_<op>
+			if ((g in size) && depth(g) > best)
+				best = depth(g)
+		}
+		return memo[f] = best
 	}
+	if (!(f in size))
+		return memo[f] = asm_cost
 	busy[f] = 1
 	best = 0
 	for (i = 1; i <= nedge[f]; i++) {
@@ -48,6 +60,14 @@ function depth(f,    i, d, best, n) {
 }
 
 BEGIN { if (!asm_cost) asm_cost = 16 }
+
+# rom/dispatch.S: "DISPATCH pvrom_<op>, <index>, <implementation before init>"
+$1 == "DISPATCH" {
+	gsub(/,/, " ")
+	dispatch[$2] = $4
+	ndispatch++
+	next
+}
 
 /^node:/ {
 	t = field("title")
@@ -67,10 +87,12 @@ BEGIN { if (!asm_cost) asm_cost = 16 }
 }
 
 END {
+	if (!ndispatch) {
+		print "pvrom: no DISPATCH line read: give rom/dispatch.S first"
+		exit 1
+	}
 	worst = 0
 	for (f in size) {
-		if (f !~ /^(pvrom_|native_)/)
-			continue
 		d = depth(f)
 		if (d > max) {
 			print "pvrom: " f " needs " d " bytes of stack, over " max

@@ -6,6 +6,9 @@
 #ifndef HW_IO_H
 #define HW_IO_H
 
+/* The POST-code port: a write to it is the classic ~1 us bus delay. */
+#define HW_PORT_POST		0x80
+
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 

@@ -19,6 +19,7 @@
 #define HW_CPUID_HV_END		0x40010000	/* hypervisor leaves lie below */
 #define HW_CPUID_EXT		0x80000000	/* eax: highest extended leaf */
 #define HW_CPUID_EXT_FEATURES	0x80000001
+#define HW_CPUID_EXT_ADDR_SIZES	0x80000008	/* physical/linear address bits */
 
 /* CPUID 1 edx, ecx */
 #define HW_CPUID_1_EDX_TSC	HW_BIT(4)

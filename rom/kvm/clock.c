@@ -6,17 +6,10 @@
  * the host's wall clock at kvmclock 0 plus kvmclock.
  */
 #include "rom/kvm/kvm.h"
+#include "abi/hw/hw.h"
+#include "abi/hw/x86.h"
 
 #define barrier()	__asm__ volatile("" ::: "memory")
-
-/* lfence keeps rdtsc from running ahead of the version read. */
-static inline uint64_t rdtsc_ordered(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
-	return ((uint64_t)hi << 32) | lo;
-}
 
 static uint64_t pvclock_read(const volatile struct rom_pvclock *p)
 {
@@ -27,10 +20,11 @@ static uint64_t pvclock_read(const volatile struct rom_pvclock *p)
 	do {
 		v = p->version;
 		barrier();
-		delta = rdtsc_ordered() - p->tsc_timestamp;
+		/* ordered: rdtsc must not run ahead of the version read */
+		delta = hw_rdtsc_ordered() - p->tsc_timestamp;
 		shift = p->tsc_shift;
 		delta = shift < 0 ? delta >> -shift : delta << shift;
-		ns = p->system_time + mul_shr32(delta, p->tsc_to_system_mul);
+		ns = p->system_time + hw_mul_shr32(delta, p->tsc_to_system_mul);
 		barrier();
 	} while ((v & 1) || v != p->version);
 	return ns;

@@ -19,6 +19,7 @@
  * else: a small cache, and a wrong answer costs more than an exit.
  */
 #include "rom/kvm/kvm.h"
+#include "abi/hw/x86.h"
 
 static void cache_range(uint32_t base, uint32_t last)
 {
@@ -26,7 +27,7 @@ static void cache_range(uint32_t base, uint32_t last)
 	struct pvrom_cpuid_regs r;
 	uint32_t leaf, top;
 
-	cpuid(base, 0, &r);
+	hw_cpuid(base, 0, &r);
 	/* Out of range, the instruction answers with the highest basic leaf,
 	 * which may be per-CPU: cache only a range the CPU reports. */
 	if (r.eax < base || r.eax - base > 0xffff)
@@ -37,15 +38,15 @@ static void cache_range(uint32_t base, uint32_t last)
 		struct rom_cpuid_ent *e = &d->cpuid_cache[d->cpuid_count++];
 
 		e->leaf = leaf;
-		cpuid(leaf, 0, &e->r);
+		hw_cpuid(leaf, 0, &e->r);
 	}
 }
 
 void kvm_cpuid_fill(void)
 {
-	cache_range(0, 0);
+	cache_range(HW_CPUID_BASIC, HW_CPUID_BASIC);
 	cache_range(KVM_CPUID_SIGNATURE, KVM_CPUID_FEATURES);
-	cache_range(0x80000000, 0x80000008);
+	cache_range(HW_CPUID_EXT, HW_CPUID_EXT_ADDR_SIZES);
 }
 
 void kvm_cpuid(uint32_t leaf, uint32_t subleaf, struct pvrom_cpuid_regs *out)
@@ -58,5 +59,5 @@ void kvm_cpuid(uint32_t leaf, uint32_t subleaf, struct pvrom_cpuid_regs *out)
 			*out = d->cpuid_cache[i].r;
 			return;
 		}
-	cpuid(leaf, subleaf, out);
+	hw_cpuid(leaf, subleaf, out);
 }

@@ -6,6 +6,7 @@
  * step that fails leaves the op on the native backend and says so in info.
  */
 #include "rom/kvm/kvm.h"
+#include "abi/hw/x86.h"
 
 /* The data area is physically contiguous from data_pa (handshake.h). */
 uint64_t kvm_pa(const volatile void *p)
@@ -62,10 +63,10 @@ static int is_kvm(void)
 	struct pvrom_cpuid_regs r;
 
 	/* Without the hypervisor bit, leaf 0x40000000 is not defined. */
-	cpuid(1, 0, &r);
-	if (!(r.ecx & (1u << 31)))
+	hw_cpuid(HW_CPUID_FEATURES, 0, &r);
+	if (!(r.ecx & HW_CPUID_1_ECX_HYPERVISOR))
 		return 0;
-	cpuid(KVM_CPUID_SIGNATURE, 0, &r);
+	hw_cpuid(KVM_CPUID_SIGNATURE, 0, &r);
 	/* "KVMKVMKVM\0\0\0" in EBX, ECX, EDX */
 	return r.ebx == 0x4b4d564b && r.ecx == 0x564b4d56 && r.edx == 0x4d;
 }
@@ -91,7 +92,7 @@ uint64_t kvm_install(void)
 
 	if (!is_kvm())
 		return 0;
-	cpuid(KVM_CPUID_FEATURES, 0, &r);
+	hw_cpuid(KVM_CPUID_FEATURES, 0, &r);
 	memcpy(d->backend, "kvm", 4);
 
 	/*

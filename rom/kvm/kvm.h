@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Private header of the KVM backend.  Numbers from Linux's
- * Documentation/virt/kvm/x86/cpuid.rst and msr.rst.
+ * Documentation/virt/kvm/x86/cpuid.rst and msr.rst: KVM's interface, used
+ * only here, so not in abi/hw.
  */
 #ifndef ROM_KVM_H
 #define ROM_KVM_H
 
 #include "rom/priv.h"
+#include "abi/hw/x86.h"
 
-#define KVM_CPUID_SIGNATURE	0x40000000
+#define KVM_CPUID_SIGNATURE	HW_CPUID_HV	/* the first hypervisor leaf */
 #define KVM_CPUID_FEATURES	0x40000001
 
 /* 0x40000001 EAX bits */

@@ -24,7 +24,7 @@ uint64_t kvm_steal_time_ns(void)
  * The host sets bit 0 of the word when it injected an interrupt whose EOI
  * it can do itself at the next exit.  Clearing the bit atomically claims
  * that EOI (the host may clear it too, on a VM exit); otherwise the APIC
- * write is needed.
+ * write is needed, the same as without KVM (rom/apic.c).
  */
 void kvm_eoi(void)
 {
@@ -34,7 +34,7 @@ void kvm_eoi(void)
 			 : "+m"(kvm_cpu()->pv_eoi), "=@ccc"(was_set)
 			 : : "memory");
 	if (!was_set)
-		native_eoi();
+		rom_apic_eoi();
 }
 
 /* NOP_IO_DELAY: the host does not need port 0x80 delays.  Stays a bare
