@@ -24,6 +24,7 @@
 
 #include <stdint.h>
 #include "abi/pvrom/ops.h"
+#include "abi/hw/io.h"
 #include "abi/hw/msr.h"
 #include "abi/hw/x86.h"
 
@@ -132,8 +133,8 @@ static inline uint64_t pvn_read_kernel_gs_base(void)
 static inline void pvn_write_kernel_gs_base(uint64_t v)
 { hw_wrmsr(HW_MSR_KERNEL_GS_BASE, v); }
 static inline void pvn_swapgs(void) { __asm__ volatile("swapgs" : : : "memory"); }
-/* Port 0x80 (POST codes) is the traditional bus-settling write. */
-static inline void pvn_io_delay(void) { __asm__ volatile("outb %%al, $0x80" : : "a"(0)); }
+/* The POST-code port is the traditional bus-settling write. */
+static inline void pvn_io_delay(void) { hw_outb(HW_PORT_POST, 0); }
 static inline void pvn_halt(void) { __asm__ volatile("hlt" : : : "memory"); }
 /* sti's one-instruction shadow makes "sti; hlt" race-free against a
  * wake-up interrupt arriving in between. */
