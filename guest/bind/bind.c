@@ -17,7 +17,6 @@
 
 #define PAGE 4096ull
 #define PAGES(x) (((uint64_t)(x) + PAGE - 1) / PAGE)
-#define MAX_CPUS_LIMIT 4096u		/* IA32_TSC_AUX[11:0] names the slot */
 
 /* What one step hands the next. */
 struct bind {
@@ -227,8 +226,8 @@ static int place(const struct pvb_env *env, const struct pvb_config *cfg,
 		 struct pvb_result *res, struct bind *b)
 {
 	b->cpus = cfg->max_cpus ? cfg->max_cpus : 1;
-	if (b->cpus > MAX_CPUS_LIMIT)
-		b->cpus = MAX_CPUS_LIMIT;
+	if (b->cpus > PVROM_MAX_CPUS)		/* IA32_TSC_AUX[11:0] names the slot */
+		b->cpus = PVROM_MAX_CPUS;
 	uint64_t data_bytes = (uint64_t)b->img.data_size +
 			      (uint64_t)b->cpus * b->img.percpu_size;
 	uint64_t data_pages = PAGES(data_bytes), text_pages = PAGES(b->img.text_size);

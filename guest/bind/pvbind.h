@@ -66,9 +66,11 @@ struct pvb_config {
 	int mode;			/* PVB_MODE_* */
 	int license_any;		/* pvrom.license=any: bind a non-GPL ROM, taint */
 	int force_native_backend;	/* pvrom.backend=native: PVROM_INIT_FORCE_NATIVE */
-	int allow_hypercall;		/* 0: init gets PVROM_INIT_NO_HYPERCALL (they
-					 * hang the nested KVM we test on) */
-	uint32_t max_cpus;		/* per-CPU slots to provide; 0 means 1.  With
+	int allow_hypercall;		/* 0: init gets PVROM_INIT_NO_HYPERCALL: a
+					 * hypercall a host advertises may still hang
+					 * the vCPU (abi/SPEC.md), so opt in */
+	uint32_t max_cpus;		/* per-CPU slots to provide; 0 means 1, at
+					 * most PVROM_MAX_CPUS.  With
 					 * more than 1 the kernel must set each CPU's
 					 * IA32_TSC_AUX[11:0] to its slot index. */
 	/* ROM handed over by a boot loader (bootinfo rom_addr/rom_size/
