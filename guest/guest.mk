@@ -26,7 +26,7 @@ GUEST_SRCS := $(filter-out $(GK)/user/%,$(GUEST_SRCS))
 GUEST_USRCS := $(wildcard $(GK)/user/*.c)
 
 include guest/bind/bind.mk
-# the 1.1 guest needs a library whose pv_ops table has the 1.1 slots
+# the 1.1 guest needs a library whose pv_ops table has an entry for each 1.1 op
 $(eval $(call pvbind_lib,$(B)/guest11/bind,-DPVROM_ABI_MINOR=1))
 PVBIND_LIB := $(B)/guest/bind/libpvbind.a
 PVBIND_LIB_1_1 := $(B)/guest11/bind/libpvbind.a

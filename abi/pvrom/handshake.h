@@ -17,15 +17,44 @@
 #define PVROM_INIT_FORCE_NATIVE	(1ull << 0)	/* use the native backend */
 #define PVROM_INIT_NO_HYPERCALL	(1ull << 1)	/* never issue hypercalls */
 
-/* init_result.features / info.features: what the chosen backend uses. */
-#define PVROM_FEAT_TSC_CALIBRATED  (1ull << 0)	/* TSC rate measured against the PIT */
-#define PVROM_FEAT_TSC_CPUID	   (1ull << 1)	/* TSC rate from a CPUID leaf */
-#define PVROM_FEAT_X2APIC	   (1ull << 2)	/* APIC ops use x2APIC MSRs */
-#define PVROM_FEAT_KVM_CLOCK	   (1ull << 8)	/* kvmclock time source */
-#define PVROM_FEAT_KVM_STEAL_TIME  (1ull << 9)
-#define PVROM_FEAT_KVM_PV_EOI	   (1ull << 10)
+/*
+ * init_result.features / info.features: what the chosen backend uses.  The
+ * one list of them: X(NAME, bit, "short-name"), one row per bit; the short
+ * name is what logs and tools print.  Each row's PVROM_FEAT_<NAME> constant
+ * is written out below so that it also works in #if; the asserts after them
+ * prove that every row has its constant, with its bit, and that no two rows
+ * share a bit.  A new feature is one row and one constant.
+ */
+#define PVROM_FEATURES(X)						\
+	X(TSC_CALIBRATED,	0,  "tsc-calibrated")	/* TSC rate measured against the PIT */ \
+	X(TSC_CPUID,		1,  "tsc-cpuid")	/* TSC rate from a CPUID leaf */ \
+	X(X2APIC,		2,  "x2apic")		/* APIC ops use x2APIC MSRs */ \
+	X(KVM_CLOCK,		8,  "kvm-clock")	/* kvmclock time source */ \
+	X(KVM_STEAL_TIME,	9,  "kvm-steal-time")				\
+	X(KVM_PV_EOI,		10, "kvm-pv-eoi")				\
+	X(KVM_NOP_IO_DELAY,	11, "kvm-nop-io-delay")				\
+	X(CPUID_CACHE,		12, "cpuid-cache")
+
+#define PVROM_FEAT_TSC_CALIBRATED   (1ull << 0)
+#define PVROM_FEAT_TSC_CPUID	    (1ull << 1)
+#define PVROM_FEAT_X2APIC	    (1ull << 2)
+#define PVROM_FEAT_KVM_CLOCK	    (1ull << 8)
+#define PVROM_FEAT_KVM_STEAL_TIME   (1ull << 9)
+#define PVROM_FEAT_KVM_PV_EOI	    (1ull << 10)
 #define PVROM_FEAT_KVM_NOP_IO_DELAY (1ull << 11)
-#define PVROM_FEAT_CPUID_CACHE	   (1ull << 12)
+#define PVROM_FEAT_CPUID_CACHE	    (1ull << 12)
+
+#define PVROM_FEAT_X_CHECK(name, bit, str)				\
+	PVROM_STATIC_ASSERT(PVROM_FEAT_##name == 1ull << (bit),		\
+			    "PVROM_FEAT_" #name " is the bit of its row");
+PVROM_FEATURES(PVROM_FEAT_X_CHECK)
+#undef PVROM_FEAT_X_CHECK
+#define PVROM_FEAT_X_OR(name, bit, str)		| 1ull << (bit)
+#define PVROM_FEAT_X_SUM(name, bit, str)	+ (1ull << (bit))
+PVROM_STATIC_ASSERT((0 PVROM_FEATURES(PVROM_FEAT_X_OR)) ==
+		    (0 PVROM_FEATURES(PVROM_FEAT_X_SUM)), "two features share a bit");
+#undef PVROM_FEAT_X_OR
+#undef PVROM_FEAT_X_SUM
 
 /* init_args.max_cpus: 1..this, as the slot index is IA32_TSC_AUX[11:0]. */
 #define PVROM_MAX_CPUS		4096

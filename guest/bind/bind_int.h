@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Library-internal interfaces between discover.c, bind.c and report.c.
+ * Library-internal interfaces between the library's files.
  * Kept apart from pvbind.h so a kernel cannot come to depend on them; the
  * host unit test uses them to run discovery over a fake physical memory.
  */
 #ifndef PVBIND_BIND_INT_H
 #define PVBIND_BIND_INT_H
 
-#include "pvbind.h"
+#include "guest/bind/pvbind.h"
 
 #define PVB_SCAN_START	0xC0000ull
 #define PVB_SCAN_END	0xF0000ull	/* exclusive */
@@ -25,7 +25,7 @@ int pvb_discover(const struct pvb_env *env, const struct pvb_config *cfg,
 /*
  * Copy candidate c into buf (cap bytes) and validate the copy, never the
  * original: ROM space may still change under us.  Then apply the licence
- * policy.  On PVB_OK *img describes the copy.
+ * policy.  On PVB_OK *img describes the copy.  bind.c, step 1.
  */
 int pvb_fetch(const struct pvb_env *env, const struct pvb_candidate *c,
 	      uint8_t *buf, uint32_t cap, int license_any, struct pvb_image *img);
@@ -33,18 +33,22 @@ int pvb_fetch(const struct pvb_env *env, const struct pvb_candidate *c,
 /* Bytes of buffer pvb_fetch() may need for any candidate. */
 #define PVB_COPY_MAX	(((PVROM_IMAGE_MAX) + 4095u) & ~4095u)
 
+/* Set up the native APIC ops (xAPIC page at apic_va, else x2APIC if on);
+ * cheap and done once.  pvb_bind() and pvb_native_setup() call it. */
+void pvb_native_apic_setup(uint64_t apic_va);
+
+/* Copy the string src (NULL: empty) into dst[cap], truncated, NUL-filling
+ * the rest: what lands in an ABI struct carries no stale bytes.  fmt.c. */
+void pvb_copy_str(char *dst, uint32_t cap, const char *src);
+
 const char *pvb_source_name(int source);
 
-/* Byte copy and clear as string instructions: a plain loop may be turned
- * into a memcpy/memset call, which a freestanding library cannot assume. */
+/* Byte copy as a string instruction: a plain loop may be turned into a
+ * memcpy call, which a freestanding library cannot assume.  (Clearing is
+ * pvb_zero(), image.h.) */
 static inline void pvb_copy(void *dst, const void *src, uint64_t n)
 {
 	__asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
-}
-
-static inline void pvb_zero(void *dst, uint64_t n)
-{
-	__asm__ volatile("rep stosb" : "+D"(dst), "+c"(n) : "a"(0) : "memory");
 }
 
 #endif /* PVBIND_BIND_INT_H */

@@ -4,7 +4,7 @@
  * 0xFFFFFFFF).  Four bits per step with a 16-entry table: small enough for
  * a freestanding guest, fast enough for a 16 KiB ROM.
  */
-#include "image.h"
+#include "guest/bind/image.h"
 
 static const uint32_t crc_nibble[16] = {
 	0x00000000, 0x1db71064, 0x3b6e20c8, 0x26d930ac,

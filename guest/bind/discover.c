@@ -7,7 +7,7 @@
  * pvrom candidate only with the pvrom header magic at 0x20.  Other ROMs (VGA
  * BIOS, QEMU's pvh.bin/linuxboot.bin, kvmvapic.bin) are stepped over.
  */
-#include "bind_int.h"
+#include "guest/bind/bind_int.h"
 
 static int pvrom_magic(const uint8_t *rom)
 {
@@ -76,21 +76,4 @@ int pvb_discover(const struct pvb_env *env, const struct pvb_config *cfg,
 		pa += (len + PVB_SCAN_STEP - 1) / PVB_SCAN_STEP * PVB_SCAN_STEP;
 	}
 	return n;
-}
-
-int pvb_fetch(const struct pvb_env *env, const struct pvb_candidate *c,
-	      uint8_t *buf, uint32_t cap, int license_any, struct pvb_image *img)
-{
-	uint32_t size = c->size < cap ? c->size : cap;
-	const void *src = env->phys_ptr(c->pa, size);
-
-	if (!src)
-		return PVB_B_UNREACHABLE;
-	pvb_copy(buf, src, size);
-	int err = pvb_validate(buf, size, PVROM_ABI_MAJOR, img);
-	if (err != PVB_OK)
-		return err;
-	if (!license_any && !pvb_license_gpl_compatible(img->license))
-		return PVB_E_LICENSE_POLICY;
-	return PVB_OK;
 }

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * A small snprintf for the report: the library cannot assume the kernel has
- * one, and building lines with it keeps each log call one whole line.
+ * one, and building lines with it keeps each log call one whole line.  And
+ * the library's one string copy.
  */
 #include <stdarg.h>
-#include "pvbind.h"
+#include "guest/bind/bind_int.h"
 
 struct out { char *buf; uint64_t size, len; };
 
@@ -106,4 +107,16 @@ int pvb_snprintf(char *buf, uint64_t size, const char *fmt, ...)
 	if (size)
 		buf[o.len < size ? o.len : size - 1] = 0;
 	return (int)o.len;
+}
+
+void pvb_copy_str(char *dst, uint32_t cap, const char *src)
+{
+	uint32_t i = 0;
+
+	if (!cap)
+		return;
+	for (; src && src[i] && i + 1 < cap; i++)
+		dst[i] = src[i];
+	for (; i < cap; i++)
+		dst[i] = 0;
 }

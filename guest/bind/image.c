@@ -13,8 +13,8 @@
  * The whole image is limited to 255 * 512 bytes, so 64-bit sums of 32-bit
  * quantities cannot overflow.
  */
-#include "image.h"
-#include "elf64.h"
+#include "guest/bind/image.h"
+#include "guest/bind/elf64.h"
 
 #define OFF(T, f)	((uint32_t)__builtin_offsetof(T, f))
 #define VERDEF_MAX	256u	/* version nodes a ROM may define */
@@ -54,7 +54,7 @@ static int bytes_equal(const uint8_t *a, const char *b, uint32_t n)
 	return 1;
 }
 
-static void zero_bytes(void *p, size_t n)
+void pvb_zero(void *p, size_t n)
 {
 	volatile uint8_t *b = p;	/* volatile: no memset call emitted */
 
@@ -69,108 +69,24 @@ static uint64_t align_up(uint64_t v, uint64_t a)
 
 /* ---- error strings -------------------------------------------------- */
 
-static const char *const err_name[PVB_E_MAX] = {
-	[PVB_OK]		= "PVB_OK",
-	[PVB_E_SIGNATURE]	= "PVB_E_SIGNATURE",
-	[PVB_E_LENGTH]		= "PVB_E_LENGTH",
-	[PVB_E_CHECKSUM]	= "PVB_E_CHECKSUM",
-	[PVB_E_MAGIC]		= "PVB_E_MAGIC",
-	[PVB_E_HEADER]		= "PVB_E_HEADER",
-	[PVB_E_MAJOR]		= "PVB_E_MAJOR",
-	[PVB_E_CRC]		= "PVB_E_CRC",
-	[PVB_E_ELF_RANGE]	= "PVB_E_ELF_RANGE",
-	[PVB_E_DATA_SIZE]	= "PVB_E_DATA_SIZE",
-	[PVB_E_ELF_TRUNC]	= "PVB_E_ELF_TRUNC",
-	[PVB_E_ELF_IDENT]	= "PVB_E_ELF_IDENT",
-	[PVB_E_ELF_CLASS]	= "PVB_E_ELF_CLASS",
-	[PVB_E_ELF_MACHINE]	= "PVB_E_ELF_MACHINE",
-	[PVB_E_ELF_TYPE]	= "PVB_E_ELF_TYPE",
-	[PVB_E_PHDR_RANGE]	= "PVB_E_PHDR_RANGE",
-	[PVB_E_SEGMENTS]	= "PVB_E_SEGMENTS",
-	[PVB_E_SEGMENT_RANGE]	= "PVB_E_SEGMENT_RANGE",
-	[PVB_E_MEMSZ]		= "PVB_E_MEMSZ",
-	[PVB_E_WRITABLE]	= "PVB_E_WRITABLE",
-	[PVB_E_WX]		= "PVB_E_WX",
-	[PVB_E_STACK_EXEC]	= "PVB_E_STACK_EXEC",
-	[PVB_E_DYNAMIC]		= "PVB_E_DYNAMIC",
-	[PVB_E_DYN_MISSING]	= "PVB_E_DYN_MISSING",
-	[PVB_E_RELOC]		= "PVB_E_RELOC",
-	[PVB_E_STRTAB_RANGE]	= "PVB_E_STRTAB_RANGE",
-	[PVB_E_SYMTAB_RANGE]	= "PVB_E_SYMTAB_RANGE",
-	[PVB_E_SYMBOL_RANGE]	= "PVB_E_SYMBOL_RANGE",
-	[PVB_E_HASH_RANGE]	= "PVB_E_HASH_RANGE",
-	[PVB_E_GNU_HASH_RANGE]	= "PVB_E_GNU_HASH_RANGE",
-	[PVB_E_HASH_LOOP]	= "PVB_E_HASH_LOOP",
-	[PVB_E_HASH_MISMATCH]	= "PVB_E_HASH_MISMATCH",
-	[PVB_E_VERSYM_RANGE]	= "PVB_E_VERSYM_RANGE",
-	[PVB_E_VERDEF_RANGE]	= "PVB_E_VERDEF_RANGE",
-	[PVB_E_VERSION_INDEX]	= "PVB_E_VERSION_INDEX",
-	[PVB_E_NOTE_RANGE]	= "PVB_E_NOTE_RANGE",
-	[PVB_E_NO_LICENSE]	= "PVB_E_NO_LICENSE",
-	[PVB_E_NO_BUILD_ID]	= "PVB_E_NO_BUILD_ID",
-	[PVB_E_LAYOUT]		= "PVB_E_LAYOUT",
-	[PVB_E_EXTABLE]		= "PVB_E_EXTABLE",
-	[PVB_E_NOT_FOUND]	= "PVB_E_NOT_FOUND",
-	[PVB_E_LICENSE_POLICY]	= "PVB_E_LICENSE_POLICY",
-};
-
-static const char *const err_msg[PVB_E_MAX] = {
-	[PVB_OK]		= "valid pvrom image",
-	[PVB_E_SIGNATURE]	= "no 55 AA option-ROM signature",
-	[PVB_E_LENGTH]		= "ROM length byte is zero, exceeds the buffer, or disagrees with the header's image_size",
-	[PVB_E_CHECKSUM]	= "bad checksum: the 8-bit sum of the ROM bytes is not zero",
-	[PVB_E_MAGIC]		= "no \"PVROMHDR\" pvrom header magic at offset 0x20",
-	[PVB_E_HEADER]		= "pvrom header_size out of range or reserved header bytes not zero",
-	[PVB_E_MAJOR]		= "pvrom header ABI major differs from the one requested",
-	[PVB_E_CRC]		= "bad CRC: the CRC-32 of the ROM does not match the header",
-	[PVB_E_ELF_RANGE]	= "ELF image offset/size outside the ROM or offset not 4 KiB aligned",
-	[PVB_E_DATA_SIZE]	= "data_size or percpu_size not a proper multiple or over the limit",
-	[PVB_E_ELF_TRUNC]	= "ELF image smaller than its ELF header",
-	[PVB_E_ELF_IDENT]	= "bad ELF identification (magic, data encoding or version)",
-	[PVB_E_ELF_CLASS]	= "ELF image is not ELFCLASS64",
-	[PVB_E_ELF_MACHINE]	= "ELF image is not for EM_X86_64",
-	[PVB_E_ELF_TYPE]	= "ELF image is not ET_DYN",
-	[PVB_E_PHDR_RANGE]	= "ELF program headers outside the image or of the wrong size",
-	[PVB_E_SEGMENTS]	= "not exactly one R+X PT_LOAD at offset 0 and address 0, or a forbidden segment type",
-	[PVB_E_SEGMENT_RANGE]	= "an ELF segment lies outside the image",
-	[PVB_E_MEMSZ]		= "PT_LOAD memsz differs from filesz",
-	[PVB_E_WRITABLE]	= "a writable segment",
-	[PVB_E_WX]		= "a writable and executable segment",
-	[PVB_E_STACK_EXEC]	= "PT_GNU_STACK missing or executable",
-	[PVB_E_DYNAMIC]		= "PT_DYNAMIC missing, duplicated, unterminated or outside the loaded text",
-	[PVB_E_DYN_MISSING]	= "a required dynamic entry (STRTAB, STRSZ, SYMTAB, HASH, GNU_HASH, VERSYM, VERDEF, VERDEFNUM) is missing",
-	[PVB_E_RELOC]		= "dynamic relocations, DT_TEXTREL, DT_NEEDED or DT_VERNEED present",
-	[PVB_E_STRTAB_RANGE]	= "dynamic string table or a name in it outside the loaded text, or a name over 255 bytes",
-	[PVB_E_SYMTAB_RANGE]	= "dynamic symbol table outside the loaded text or bad entry size",
-	[PVB_E_SYMBOL_RANGE]	= "a defined symbol lies outside the loaded text",
-	[PVB_E_HASH_RANGE]	= "DT_HASH table or an index in it out of range",
-	[PVB_E_GNU_HASH_RANGE]	= "DT_GNU_HASH table or an index in it out of range",
-	[PVB_E_HASH_LOOP]	= "a hash chain does not terminate",
-	[PVB_E_HASH_MISMATCH]	= "DT_HASH and DT_GNU_HASH disagree: a defined symbol is not found through both",
-	[PVB_E_VERSYM_RANGE]	= "DT_VERSYM table outside the loaded text",
-	[PVB_E_VERDEF_RANGE]	= "DT_VERDEF chain outside the loaded text, malformed or too long",
-	[PVB_E_VERSION_INDEX]	= "a symbol's version index names no version definition",
-	[PVB_E_NOTE_RANGE]	= "an ELF note overruns its PT_NOTE or a string note is not NUL-terminated",
-	[PVB_E_NO_LICENSE]	= "no PVROM licence note",
-	[PVB_E_NO_BUILD_ID]	= "no GNU build-id note",
-	[PVB_E_LAYOUT]		= "PVROM layout note missing, malformed, or disagreeing with the header",
-	[PVB_E_EXTABLE]		= "fault table outside the loaded text or an entry pointing outside it",
-	[PVB_E_NOT_FOUND]	= "no such symbol at that version",
-	[PVB_E_LICENSE_POLICY]	= "ROM licence is not GPL-compatible",
+static const struct { const char *name, *msg; } errs[PVB_E_MAX] = {
+#define X(name, msg) [name] = { #name, msg },
+	PVB_ERRORS(X)
+#undef X
 };
 
 const char *pvb_strerror(int err)
 {
-	if (err < 0 || err >= PVB_E_MAX || !err_msg[err])
+	if (err < 0 || err >= PVB_E_MAX)
 		return "unknown pvrom validation error";
-	return err_msg[err];
+	return errs[err].msg;
 }
 
 const char *pvb_errname(int err)
 {
-	if (err < 0 || err >= PVB_E_MAX || !err_name[err])
+	if (err < 0 || err >= PVB_E_MAX)
 		return "PVB_E_UNKNOWN";
-	return err_name[err];
+	return errs[err].name;
 }
 
 /* ---- hashes ---------------------------------------------------------- */
@@ -295,6 +211,10 @@ static int check_header(const uint8_t *rom, size_t avail, uint16_t major,
 	img->rom = rom;
 	img->rom_size = len;
 	img->hdr = (const struct pvrom_header *)(const void *)h;
+	img->abi_major = major;
+	img->abi_minor = rd16(h + OFF(struct pvrom_header, abi_minor));
+	img->data_size = data;
+	img->percpu_size = percpu;
 	img->elf = rom + elf_off;
 	img->elf_size = elf_size;
 	return PVB_OK;
@@ -440,12 +360,12 @@ static int check_segments(struct pvb_image *img, struct elf_state *st)
 
 /* ---- dynamic array --------------------------------------------------- */
 
-static int dyn_set(struct elf_state *st, uint32_t bit, uint64_t *slot, uint64_t val)
+static int dyn_set(struct elf_state *st, uint32_t bit, uint64_t *dst, uint64_t val)
 {
 	if (st->have & bit)
 		return PVB_E_DYNAMIC;	/* duplicated: which one would a reader use? */
 	st->have |= bit;
-	*slot = val;
+	*dst = val;
 	return PVB_OK;
 }
 
@@ -696,7 +616,7 @@ static const char *note_string(const uint8_t *desc, uint32_t descsz)
 static int note_one(struct pvb_image *img, const uint8_t *name, uint32_t namesz,
 		    uint32_t type, const uint8_t *desc, uint32_t descsz, int *have_layout)
 {
-	const char **slot;
+	const char **field;
 	const char *s;
 
 	if (namesz == 4 && bytes_equal(name, "GNU", 4)) {
@@ -710,12 +630,12 @@ static int note_one(struct pvb_image *img, const uint8_t *name, uint32_t namesz,
 	    !bytes_equal(name, PVROM_NOTE_NAME, sizeof(PVROM_NOTE_NAME)))
 		return PVB_OK;		/* someone else's note */
 	switch (type) {
-	case PVROM_NOTE_LICENSE:	slot = &img->license; break;
-	case PVROM_NOTE_RELEASE:	slot = &img->release; break;
-	case PVROM_NOTE_VENDOR:		slot = &img->vendor; break;
-	case PVROM_NOTE_BACKENDS:	slot = &img->backends; break;
-	case PVROM_NOTE_SOURCE_URL:	slot = &img->source_url; break;
-	case PVROM_NOTE_SOURCE_HASH:	slot = &img->source_hash; break;
+	case PVROM_NOTE_LICENSE:	field = &img->license; break;
+	case PVROM_NOTE_RELEASE:	field = &img->release; break;
+	case PVROM_NOTE_VENDOR:		field = &img->vendor; break;
+	case PVROM_NOTE_BACKENDS:	field = &img->backends; break;
+	case PVROM_NOTE_SOURCE_URL:	field = &img->source_url; break;
+	case PVROM_NOTE_SOURCE_HASH:	field = &img->source_hash; break;
 	case PVROM_NOTE_LAYOUT:
 		if (descsz != sizeof(struct pvrom_note_layout) || *have_layout)
 			return PVB_E_LAYOUT;
@@ -731,8 +651,8 @@ static int note_one(struct pvb_image *img, const uint8_t *name, uint32_t namesz,
 	s = note_string(desc, descsz);
 	if (!s)
 		return PVB_E_NOTE_RANGE;
-	if (!*slot)
-		*slot = s;
+	if (!*field)
+		*field = s;
 	return PVB_OK;
 }
 
@@ -795,10 +715,10 @@ int pvb_validate(const void *buf, size_t avail, uint16_t major, struct pvb_image
 
 	if (!img)
 		return PVB_E_SIGNATURE;
-	zero_bytes(img, sizeof(*img));
+	pvb_zero(img, sizeof(*img));
 	if (!buf)
 		return PVB_E_SIGNATURE;
-	zero_bytes(&st, sizeof(st));
+	pvb_zero(&st, sizeof(st));
 	err = check_header(buf, avail, major, img);
 	if (!err)
 		err = check_segments(img, &st);
@@ -818,13 +738,11 @@ int pvb_validate(const void *buf, size_t avail, uint16_t major, struct pvb_image
 		return err;
 	if (!img->license)
 		return PVB_E_NO_LICENSE;
+	img->license_gpl = pvb_license_gpl_compatible(img->license);
 	if (!img->build_id)
 		return PVB_E_NO_BUILD_ID;
-	if (!have_layout ||
-	    img->layout.data_size != rd32(img->rom + PVROM_HEADER_OFFSET +
-					  OFF(struct pvrom_header, data_size)) ||
-	    img->layout.percpu_size != rd32(img->rom + PVROM_HEADER_OFFSET +
-					    OFF(struct pvrom_header, percpu_size)))
+	if (!have_layout || img->layout.data_size != img->data_size ||
+	    img->layout.percpu_size != img->percpu_size)
 		return PVB_E_LAYOUT;
 	return check_extable(img);
 }

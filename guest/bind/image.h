@@ -10,54 +10,63 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "../../abi/pvrom/rom.h"
-#include "../../abi/pvrom/elf.h"
-#include "../../abi/pvrom/ops.h"
+#include "abi/pvrom/rom.h"
+#include "abi/pvrom/elf.h"
+#include "abi/pvrom/ops.h"
 
-/* Every refusal has its own code; pvb_strerror() gives the message. */
+/*
+ * Every refusal has its own code: one row per code, X(name, message), from
+ * which the enum, pvb_errname() and pvb_strerror() are made.  Logs print
+ * both and tests grep the names: a row's name and message never change.
+ */
+#define PVB_ERRORS(X) \
+	X(PVB_OK,               "valid pvrom image") \
+	X(PVB_E_SIGNATURE,      "no 55 AA option-ROM signature") \
+	X(PVB_E_LENGTH,         "ROM length byte is zero, exceeds the buffer, or disagrees with the header's image_size") \
+	X(PVB_E_CHECKSUM,       "bad checksum: the 8-bit sum of the ROM bytes is not zero") \
+	X(PVB_E_MAGIC,          "no \"PVROMHDR\" pvrom header magic at offset 0x20") \
+	X(PVB_E_HEADER,         "pvrom header_size out of range or reserved header bytes not zero") \
+	X(PVB_E_MAJOR,          "pvrom header ABI major differs from the one requested") \
+	X(PVB_E_CRC,            "bad CRC: the CRC-32 of the ROM does not match the header") \
+	X(PVB_E_ELF_RANGE,      "ELF image offset/size outside the ROM or offset not 4 KiB aligned") \
+	X(PVB_E_DATA_SIZE,      "data_size or percpu_size not a proper multiple or over the limit") \
+	X(PVB_E_ELF_TRUNC,      "ELF image smaller than its ELF header") \
+	X(PVB_E_ELF_IDENT,      "bad ELF identification (magic, data encoding or version)") \
+	X(PVB_E_ELF_CLASS,      "ELF image is not ELFCLASS64") \
+	X(PVB_E_ELF_MACHINE,    "ELF image is not for EM_X86_64") \
+	X(PVB_E_ELF_TYPE,       "ELF image is not ET_DYN") \
+	X(PVB_E_PHDR_RANGE,     "ELF program headers outside the image or of the wrong size") \
+	X(PVB_E_SEGMENTS,       "not exactly one R+X PT_LOAD at offset 0 and address 0, or a forbidden segment type") \
+	X(PVB_E_SEGMENT_RANGE,  "an ELF segment lies outside the image") \
+	X(PVB_E_MEMSZ,          "PT_LOAD memsz differs from filesz") \
+	X(PVB_E_WRITABLE,       "a writable segment") \
+	X(PVB_E_WX,             "a writable and executable segment") \
+	X(PVB_E_STACK_EXEC,     "PT_GNU_STACK missing or executable") \
+	X(PVB_E_DYNAMIC,        "PT_DYNAMIC missing, duplicated, unterminated or outside the loaded text") \
+	X(PVB_E_DYN_MISSING,    "a required dynamic entry (STRTAB, STRSZ, SYMTAB, HASH, GNU_HASH, VERSYM, VERDEF, VERDEFNUM) is missing") \
+	X(PVB_E_RELOC,          "dynamic relocations, DT_TEXTREL, DT_NEEDED or DT_VERNEED present") \
+	X(PVB_E_STRTAB_RANGE,   "dynamic string table or a name in it outside the loaded text, or a name over 255 bytes") \
+	X(PVB_E_SYMTAB_RANGE,   "dynamic symbol table outside the loaded text or bad entry size") \
+	X(PVB_E_SYMBOL_RANGE,   "a defined symbol lies outside the loaded text") \
+	X(PVB_E_HASH_RANGE,     "DT_HASH table or an index in it out of range") \
+	X(PVB_E_GNU_HASH_RANGE, "DT_GNU_HASH table or an index in it out of range") \
+	X(PVB_E_HASH_LOOP,      "a hash chain does not terminate") \
+	X(PVB_E_HASH_MISMATCH,  "DT_HASH and DT_GNU_HASH disagree: a defined symbol is not found through both") \
+	X(PVB_E_VERSYM_RANGE,   "DT_VERSYM table outside the loaded text") \
+	X(PVB_E_VERDEF_RANGE,   "DT_VERDEF chain outside the loaded text, malformed or too long") \
+	X(PVB_E_VERSION_INDEX,  "a symbol's version index names no version definition") \
+	X(PVB_E_NOTE_RANGE,     "an ELF note overruns its PT_NOTE or a string note is not NUL-terminated") \
+	X(PVB_E_NO_LICENSE,     "no PVROM licence note") \
+	X(PVB_E_NO_BUILD_ID,    "no GNU build-id note") \
+	X(PVB_E_LAYOUT,         "PVROM layout note missing, malformed, or disagreeing with the header") \
+	X(PVB_E_EXTABLE,        "fault table outside the loaded text or an entry pointing outside it") \
+	X(PVB_E_NOT_FOUND,      "no such symbol at that version") \
+	X(PVB_E_LICENSE_POLICY, "ROM licence is not GPL-compatible")
+
 enum pvb_err {
-	PVB_OK = 0,
-	PVB_E_SIGNATURE,	/* no 55 AA */
-	PVB_E_LENGTH,		/* length byte 0, beyond the buffer, or != image_size */
-	PVB_E_CHECKSUM,		/* 8-bit sum not zero */
-	PVB_E_MAGIC,		/* no pvrom header magic */
-	PVB_E_HEADER,		/* header_size out of range, reserved bytes set */
-	PVB_E_MAJOR,		/* ABI major not the one we speak */
-	PVB_E_CRC,		/* CRC-32 mismatch */
-	PVB_E_ELF_RANGE,	/* ELF offset/size outside the image or misaligned */
-	PVB_E_DATA_SIZE,	/* data_size/percpu_size not sane */
-	PVB_E_ELF_TRUNC,	/* ELF smaller than its headers */
-	PVB_E_ELF_IDENT,	/* bad e_ident magic, data encoding or version */
-	PVB_E_ELF_CLASS,	/* not ELFCLASS64 */
-	PVB_E_ELF_MACHINE,	/* not EM_X86_64 */
-	PVB_E_ELF_TYPE,		/* not ET_DYN */
-	PVB_E_PHDR_RANGE,	/* program headers outside the ELF */
-	PVB_E_SEGMENTS,		/* not exactly one PT_LOAD at 0, or a forbidden segment */
-	PVB_E_SEGMENT_RANGE,	/* a segment outside the ELF */
-	PVB_E_MEMSZ,		/* PT_LOAD memsz != filesz */
-	PVB_E_WRITABLE,		/* a writable segment */
-	PVB_E_WX,		/* a writable and executable segment */
-	PVB_E_STACK_EXEC,	/* PT_GNU_STACK missing or executable */
-	PVB_E_DYNAMIC,		/* PT_DYNAMIC missing, unterminated, or out of range */
-	PVB_E_DYN_MISSING,	/* a required DT_* entry is missing */
-	PVB_E_RELOC,		/* a dynamic relocation (or DT_NEEDED/TEXTREL) present */
-	PVB_E_STRTAB_RANGE,	/* string table or a name outside the image */
-	PVB_E_SYMTAB_RANGE,	/* symbol table outside the image */
-	PVB_E_SYMBOL_RANGE,	/* a defined symbol outside the PT_LOAD */
-	PVB_E_HASH_RANGE,	/* DT_HASH table outside the image */
-	PVB_E_GNU_HASH_RANGE,	/* DT_GNU_HASH table outside the image */
-	PVB_E_HASH_LOOP,	/* a hash chain that does not terminate */
-	PVB_E_HASH_MISMATCH,	/* a symbol one hash table finds and the other not */
-	PVB_E_VERSYM_RANGE,	/* DT_VERSYM table outside the image */
-	PVB_E_VERDEF_RANGE,	/* DT_VERDEF chain outside the image or looping */
-	PVB_E_VERSION_INDEX,	/* a symbol's version index names no version */
-	PVB_E_NOTE_RANGE,	/* a note outside PT_NOTE */
-	PVB_E_NO_LICENSE,	/* no licence note */
-	PVB_E_NO_BUILD_ID,	/* no GNU build-id note */
-	PVB_E_LAYOUT,		/* layout note missing or disagreeing with the header */
-	PVB_E_EXTABLE,		/* fault table entry outside the image text */
-	PVB_E_NOT_FOUND,	/* lookup: no such (name, version) */
-	PVB_E_LICENSE_POLICY,	/* licence not GPL-compatible under the strict policy */
+#define PVB_X_ENUM(name, msg) name,
+	PVB_ERRORS(PVB_X_ENUM)
+#undef PVB_X_ENUM
 	PVB_E_MAX
 };
 
@@ -68,7 +77,11 @@ const char *pvb_errname(int err);	/* "PVB_E_CRC" etc., never NULL */
 struct pvb_image {
 	const uint8_t *rom;		/* start of the option ROM */
 	uint32_t rom_size;		/* image_size */
-	const struct pvrom_header *hdr;
+	/* the header fields a binder needs, as checked (read byte-wise: the
+	 * buffer may be unaligned, so use these, not hdr->) */
+	uint16_t abi_major, abi_minor;
+	uint32_t data_size, percpu_size;
+	const struct pvrom_header *hdr;	/* the raw header, for tools that show it */
 	const uint8_t *elf;		/* start of the ELF image (rom + elf_offset) */
 	uint32_t elf_size;
 	uint32_t text_size;		/* PT_LOAD filesz: bytes to map R+X */
@@ -79,6 +92,7 @@ struct pvb_image {
 	uint32_t versym_off, verdef_off, verdef_num;
 	/* notes (NUL-terminated strings inside the buffer, or NULL) */
 	const char *license, *release, *vendor, *backends, *source_url, *source_hash;
+	int license_gpl;		/* pvb_license_gpl_compatible(license) */
 	const uint8_t *build_id;
 	uint32_t build_id_len;
 	struct pvrom_note_layout layout;
@@ -104,7 +118,7 @@ int pvb_lookup_gnu(const struct pvb_image *img, const char *name,
 		   const char *version, uint32_t *offset);
 
 /* Iterate defined dynamic symbols: i from 0 to img->nsyms; returns 0 when
- * slot i is not a defined, versioned function/object.  An unversioned
+ * symbol i is not a defined, versioned function/object.  An unversioned
  * global symbol (version index 1) is listed with *version == "" so that
  * tools can show it; lookups never match it. */
 int pvb_symbol(const struct pvb_image *img, uint32_t i, const char **name,
@@ -127,6 +141,11 @@ extern const struct pvb_op_desc pvb_catalog[PVROM_OP_COUNT_ALL];
 /* Licence policy: 1 if the SPDX expression is GPL-compatible (any
  * alternative of an "A OR B" expression being accepted is enough). */
 int pvb_license_gpl_compatible(const char *spdx);
+
+/* Clear n bytes; the one way the library clears memory.  It is built so
+ * that no memset call is emitted, which neither the freestanding guest nor
+ * the validator's other hosts may be assumed to provide. */
+void pvb_zero(void *p, size_t n);
 
 /* CRC-32 (IEEE, reflected), chainable: crc = pvb_crc32(crc, p, n), start 0. */
 uint32_t pvb_crc32(uint32_t crc, const void *p, size_t n);

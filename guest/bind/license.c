@@ -11,7 +11,7 @@
  * Anything else (WITH exceptions, unknown ids, LicenseRef-*, syntax errors)
  * is refused: the policy fails closed.
  */
-#include "image.h"
+#include "guest/bind/image.h"
 
 #define LIC_MAX_DEPTH	8
 

@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
+ * "Native" names three families: pvn_<op>() is the instruction inline (this
+ * file), pvb_native_<op>() the guest's out-of-line fallback (native*.c),
+ * native_<op>() the ROM's native backend (rom/, never linked here); a
+ * PVOPS_NATIVE build is a kernel whose pv_<op>() are pvn_<op>() inline.
+ *
  * Native implementations of every pvrom op, in two forms:
  *
  *   pvn_<name>()        static inline, the instruction(s) the op stands for.
  *                       A PVOPS_NATIVE kernel compiles these straight into
  *                       its code (pvops.h), so it is the "no paravirt" baseline.
  *   pvb_native_<name>() out of line, same prototype as pvrom_<name>_fn: the
- *                       initial value of every pv_ops slot and the fallback
+ *                       initial value of every pv_ops entry and the fallback
  *                       for ops the ROM does not provide.  Callee-save ops are
  *                       assembly (native_cs.S) so they really keep every
  *                       register but %rax, as the ABI attribute promises.
@@ -18,7 +23,10 @@
 #define PVBIND_NATIVE_H
 
 #include <stdint.h>
-#include "../../abi/pvrom/ops.h"
+#include "abi/pvrom/ops.h"
+#include "abi/hw/io.h"
+#include "abi/hw/msr.h"
+#include "abi/hw/x86.h"
 
 /* Out-of-line natives: one per op of the catalogue, both minors, so a guest
  * built against 1.1 always has a fallback for the 1.1 ops. */
@@ -28,29 +36,8 @@ PVROM_OPS_1_0(PVB_X_NATIVE_DECL)
 PVROM_OPS_1_1(PVB_X_NATIVE_DECL)
 #undef PVB_X_NATIVE_DECL
 
-#define PVB_MSR_FS_BASE		0xC0000100u
-#define PVB_MSR_GS_BASE		0xC0000101u
-#define PVB_MSR_KERNEL_GS_BASE	0xC0000102u
-#define PVB_CR4_PGE		(1ull << 7)
-
-/* lgdt/sgdt take a packed 10-byte operand; the ABI struct is padded. */
-struct pvb_packed_desc {
-	uint16_t limit;
-	uint64_t base;
-} __attribute__((packed));
-
-static inline uint64_t pvn_rdmsr_raw(uint32_t msr)
-{
-	uint32_t lo, hi;
-	__asm__ volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
-	return ((uint64_t)hi << 32) | lo;
-}
-
-static inline void pvn_wrmsr_raw(uint32_t msr, uint64_t val)
-{
-	__asm__ volatile("wrmsr" : : "c"(msr), "a"((uint32_t)val),
-			 "d"((uint32_t)(val >> 32)) : "memory");
-}
+/* The instructions themselves are abi/hw's (x86.h, msr.h), shared with the
+ * ROM's native backend; the pvn_ forms give them the ops' names and shapes. */
 
 /* ---- meta ---- */
 static inline int32_t pvn_init(const struct pvrom_init_args *a,
@@ -61,27 +48,15 @@ static inline int32_t pvn_info(struct pvrom_info *i) { return pvb_native_info(i)
 /* ---- cpu ---- */
 static inline void pvn_cpuid(uint32_t leaf, uint32_t subleaf,
 			     struct pvrom_cpuid_regs *out)
-{
-	__asm__ volatile("cpuid" : "=a"(out->eax), "=b"(out->ebx),
-			 "=c"(out->ecx), "=d"(out->edx)
-			 : "a"(leaf), "c"(subleaf));
-}
+{ hw_cpuid(leaf, subleaf, out); }
 static inline int32_t pvn_rdmsr_safe(uint32_t msr, uint64_t *val)
 { return pvb_native_rdmsr_safe(msr, val); }
 static inline int32_t pvn_wrmsr_safe(uint32_t msr, uint64_t val)
 { return pvb_native_wrmsr_safe(msr, val); }
 
 #define PVB_CR_ACCESSORS(n)						\
-static inline uint64_t pvn_read_cr##n(void)				\
-{									\
-	uint64_t v;							\
-	__asm__ volatile("mov %%cr" #n ", %0" : "=r"(v) : : "memory");	\
-	return v;							\
-}									\
-static inline void pvn_write_cr##n(uint64_t v)				\
-{									\
-	__asm__ volatile("mov %0, %%cr" #n : : "r"(v) : "memory");	\
-}
+static inline uint64_t pvn_read_cr##n(void) { return hw_read_cr##n(); }	\
+static inline void pvn_write_cr##n(uint64_t v) { hw_write_cr##n(v); }
 PVB_CR_ACCESSORS(0)
 PVB_CR_ACCESSORS(2)
 PVB_CR_ACCESSORS(3)
@@ -89,32 +64,10 @@ PVB_CR_ACCESSORS(4)
 PVB_CR_ACCESSORS(8)
 #undef PVB_CR_ACCESSORS
 
-static inline void pvn_load_gdt(const struct pvrom_desc_ptr *p)
-{
-	struct pvb_packed_desc d = { p->limit, p->base };
-	__asm__ volatile("lgdt %0" : : "m"(d) : "memory");
-}
-static inline void pvn_store_gdt(struct pvrom_desc_ptr *p)
-{
-	struct pvb_packed_desc d;
-	__asm__ volatile("sgdt %0" : "=m"(d));
-	p->limit = d.limit;
-	p->_pad0[0] = p->_pad0[1] = p->_pad0[2] = 0;
-	p->base = d.base;
-}
-static inline void pvn_load_idt(const struct pvrom_desc_ptr *p)
-{
-	struct pvb_packed_desc d = { p->limit, p->base };
-	__asm__ volatile("lidt %0" : : "m"(d) : "memory");
-}
-static inline void pvn_store_idt(struct pvrom_desc_ptr *p)
-{
-	struct pvb_packed_desc d;
-	__asm__ volatile("sidt %0" : "=m"(d));
-	p->limit = d.limit;
-	p->_pad0[0] = p->_pad0[1] = p->_pad0[2] = 0;
-	p->base = d.base;
-}
+static inline void pvn_load_gdt(const struct pvrom_desc_ptr *p) { hw_lgdt(p); }
+static inline void pvn_store_gdt(struct pvrom_desc_ptr *p) { hw_sgdt(p); }
+static inline void pvn_load_idt(const struct pvrom_desc_ptr *p) { hw_lidt(p); }
+static inline void pvn_store_idt(struct pvrom_desc_ptr *p) { hw_sidt(p); }
 static inline void pvn_load_tr(uint16_t sel)
 { __asm__ volatile("ltr %0" : : "r"(sel) : "memory"); }
 static inline uint16_t pvn_store_tr(void)
@@ -156,48 +109,12 @@ static inline void pvn_set_kernel_stack(void *tss, uint64_t rsp0)
 }
 
 static inline int32_t pvn_read_dr(uint32_t reg, uint64_t *val)
-{
-	uint64_t v;
-	switch (reg) {
-	case 0: __asm__ volatile("mov %%dr0, %0" : "=r"(v)); break;
-	case 1: __asm__ volatile("mov %%dr1, %0" : "=r"(v)); break;
-	case 2: __asm__ volatile("mov %%dr2, %0" : "=r"(v)); break;
-	case 3: __asm__ volatile("mov %%dr3, %0" : "=r"(v)); break;
-	case 6: __asm__ volatile("mov %%dr6, %0" : "=r"(v)); break;
-	case 7: __asm__ volatile("mov %%dr7, %0" : "=r"(v)); break;
-	default: return -PVROM_EINVAL;
-	}
-	*val = v;
-	return 0;
-}
+{ return hw_read_dr(reg, val); }
 static inline int32_t pvn_write_dr(uint32_t reg, uint64_t v)
-{
-	switch (reg) {
-	case 0: __asm__ volatile("mov %0, %%dr0" : : "r"(v)); break;
-	case 1: __asm__ volatile("mov %0, %%dr1" : : "r"(v)); break;
-	case 2: __asm__ volatile("mov %0, %%dr2" : : "r"(v)); break;
-	case 3: __asm__ volatile("mov %0, %%dr3" : : "r"(v)); break;
-	case 6: __asm__ volatile("mov %0, %%dr6" : : "r"(v)); break;
-	case 7: __asm__ volatile("mov %0, %%dr7" : : "r"(v)); break;
-	default: return -PVROM_EINVAL;
-	}
-	return 0;
-}
+{ return hw_write_dr(reg, v); }
 
-static inline uint64_t pvn_rdtsc(void)
-{
-	uint32_t lo, hi;
-	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((uint64_t)hi << 32) | lo;
-}
-static inline uint64_t pvn_rdtscp(uint32_t *aux)
-{
-	uint32_t lo, hi, c;
-	__asm__ volatile("rdtscp" : "=a"(lo), "=d"(hi), "=c"(c));
-	if (aux)
-		*aux = c;
-	return ((uint64_t)hi << 32) | lo;
-}
+static inline uint64_t pvn_rdtsc(void) { return hw_rdtsc(); }
+static inline uint64_t pvn_rdtscp(uint32_t *aux) { return hw_rdtscp(aux); }
 static inline uint64_t pvn_rdpmc(uint32_t counter)
 {
 	uint32_t lo, hi;
@@ -207,17 +124,17 @@ static inline uint64_t pvn_rdpmc(uint32_t counter)
 static inline void pvn_wbinvd(void) { __asm__ volatile("wbinvd" : : : "memory"); }
 static inline void pvn_clts(void) { __asm__ volatile("clts" : : : "memory"); }
 
-static inline uint64_t pvn_read_fs_base(void) { return pvn_rdmsr_raw(PVB_MSR_FS_BASE); }
-static inline void pvn_write_fs_base(uint64_t v) { pvn_wrmsr_raw(PVB_MSR_FS_BASE, v); }
-static inline uint64_t pvn_read_gs_base(void) { return pvn_rdmsr_raw(PVB_MSR_GS_BASE); }
-static inline void pvn_write_gs_base(uint64_t v) { pvn_wrmsr_raw(PVB_MSR_GS_BASE, v); }
+static inline uint64_t pvn_read_fs_base(void) { return hw_rdmsr(HW_MSR_FS_BASE); }
+static inline void pvn_write_fs_base(uint64_t v) { hw_wrmsr(HW_MSR_FS_BASE, v); }
+static inline uint64_t pvn_read_gs_base(void) { return hw_rdmsr(HW_MSR_GS_BASE); }
+static inline void pvn_write_gs_base(uint64_t v) { hw_wrmsr(HW_MSR_GS_BASE, v); }
 static inline uint64_t pvn_read_kernel_gs_base(void)
-{ return pvn_rdmsr_raw(PVB_MSR_KERNEL_GS_BASE); }
+{ return hw_rdmsr(HW_MSR_KERNEL_GS_BASE); }
 static inline void pvn_write_kernel_gs_base(uint64_t v)
-{ pvn_wrmsr_raw(PVB_MSR_KERNEL_GS_BASE, v); }
+{ hw_wrmsr(HW_MSR_KERNEL_GS_BASE, v); }
 static inline void pvn_swapgs(void) { __asm__ volatile("swapgs" : : : "memory"); }
-/* Port 0x80 (POST codes) is the traditional bus-settling write. */
-static inline void pvn_io_delay(void) { __asm__ volatile("outb %%al, $0x80" : : "a"(0)); }
+/* The POST-code port is the traditional bus-settling write. */
+static inline void pvn_io_delay(void) { hw_outb(HW_PORT_POST, 0); }
 static inline void pvn_halt(void) { __asm__ volatile("hlt" : : : "memory"); }
 /* sti's one-instruction shadow makes "sti; hlt" race-free against a
  * wake-up interrupt arriving in between. */
@@ -228,16 +145,10 @@ static inline void pvn_console_write(const char *buf, uint64_t len)
 { pvb_native_console_write(buf, len); }
 
 /* ---- irq ---- */
-static inline void pvn_irq_disable(void) { __asm__ volatile("cli" : : : "memory"); }
-static inline void pvn_irq_enable(void) { __asm__ volatile("sti" : : : "memory"); }
-static inline uint64_t pvn_irq_save_flags(void)
-{
-	uint64_t f;
-	__asm__ volatile("pushfq; popq %0" : "=r"(f) : : "memory");
-	return f;
-}
-static inline void pvn_irq_restore_flags(uint64_t f)
-{ __asm__ volatile("pushq %0; popfq" : : "r"(f) : "memory", "cc"); }
+static inline void pvn_irq_disable(void) { hw_cli(); }
+static inline void pvn_irq_enable(void) { hw_sti(); }
+static inline uint64_t pvn_irq_save_flags(void) { return hw_save_flags(); }
+static inline void pvn_irq_restore_flags(uint64_t f) { hw_restore_flags(f); }
 static inline void pvn_eoi(void) { pvb_native_eoi(); }
 static inline uint32_t pvn_apic_read(uint32_t reg) { return pvb_native_apic_read(reg); }
 static inline void pvn_apic_write(uint32_t reg, uint32_t val) { pvb_native_apic_write(reg, val); }
@@ -248,13 +159,12 @@ static inline void pvn_set_pxe(uint32_t level, uint64_t *entry, uint64_t val)
 	(void)level;
 	*(volatile uint64_t *)entry = val;
 }
-static inline void pvn_invlpg(uint64_t va)
-{ __asm__ volatile("invlpg (%0)" : : "r"(va) : "memory"); }
+static inline void pvn_invlpg(uint64_t va) { hw_invlpg(va); }
 /* An entry that points to a table may have been cached for its whole range
  * (paging-structure caches): changing it needs a full flush, not invlpg. */
 static inline int pvn_pxe_is_table(uint32_t level, uint64_t v)
 {
-	return level >= 2 && (v & 1) && (level == 4 || !(v & (1ull << 7)));
+	return level >= 2 && (v & HW_PTE_P) && (level == 4 || !(v & HW_PTE_PS));
 }
 static inline void pvn_flush_tlb_global(void);
 static inline void pvn_update_pxe(uint32_t level, uint64_t *entry, uint64_t val,
@@ -275,8 +185,8 @@ static inline void pvn_flush_tlb_local(void) { pvn_write_cr3(pvn_read_cr3()); }
 static inline void pvn_flush_tlb_global(void)
 {
 	uint64_t cr4 = pvn_read_cr4();
-	if (cr4 & PVB_CR4_PGE) {
-		pvn_write_cr4(cr4 & ~PVB_CR4_PGE);
+	if (cr4 & HW_CR4_PGE) {
+		pvn_write_cr4(cr4 & ~HW_CR4_PGE);
 		pvn_write_cr4(cr4);
 	} else {
 		pvn_flush_tlb_local();

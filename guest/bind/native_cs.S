@@ -4,6 +4,7 @@
  * register but %rax (and flags) survives, so they cannot be ordinary C:
  * each one touches %rax only, or saves what else it needs.
  */
+#include "abi/hw/io.h"
 	.text
 
 .macro PVB_FUNC name
@@ -49,7 +50,7 @@ PVB_END pvb_native_swapgs
 
 PVB_FUNC pvb_native_io_delay
 	xor	%eax, %eax
-	outb	%al, $0x80
+	outb	%al, $HW_PORT_POST
 	ret
 PVB_END pvb_native_io_delay
 

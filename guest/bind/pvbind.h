@@ -20,10 +20,10 @@
 #define PVBIND_PVBIND_H
 
 #include <stdint.h>
-#include "../../abi/pvrom/ops.h"
-#include "../../abi/pvrom/bootinfo.h"
-#include "image.h"
-#include "pvops.h"
+#include "abi/pvrom/ops.h"
+#include "abi/pvrom/bootinfo.h"
+#include "guest/bind/image.h"
+#include "guest/bind/pvops.h"
 
 /* Page protections for pvb_env.map. */
 #define PVB_PROT_R	1u
@@ -66,9 +66,11 @@ struct pvb_config {
 	int mode;			/* PVB_MODE_* */
 	int license_any;		/* pvrom.license=any: bind a non-GPL ROM, taint */
 	int force_native_backend;	/* pvrom.backend=native: PVROM_INIT_FORCE_NATIVE */
-	int allow_hypercall;		/* 0: init gets PVROM_INIT_NO_HYPERCALL (they
-					 * hang the nested KVM we test on) */
-	uint32_t max_cpus;		/* per-CPU slots to provide; 0 means 1.  With
+	int allow_hypercall;		/* 0: init gets PVROM_INIT_NO_HYPERCALL: a
+					 * hypercall a host advertises may still hang
+					 * the vCPU (abi/SPEC.md), so opt in */
+	uint32_t max_cpus;		/* per-CPU slots to provide; 0 means 1, at
+					 * most PVROM_MAX_CPUS.  With
 					 * more than 1 the kernel must set each CPU's
 					 * IA32_TSC_AUX[11:0] to its slot index. */
 	/* ROM handed over by a boot loader (bootinfo rom_addr/rom_size/
@@ -83,22 +85,35 @@ struct pvb_config {
 	const char *guest_name, *guest_version, *guest_license;
 };
 
-/* Binding failures beyond the validator's enum pvb_err (image.h). */
+/*
+ * Binding failures, one row per code as in PVB_ERRORS (image.h):
+ * X(name, message).  They number on from 0x100, above every validator code,
+ * so one int (pvb_result.err, pvb_candidate.err) holds either: a candidate
+ * is refused by discovery and the validator or by a binding step, and a
+ * single code says which without a second "kind" field to keep in step.
+ */
+#define PVB_BIND_ERRORS(X) \
+	X(PVB_B_OFF,         "disabled (pvrom=off)") \
+	X(PVB_B_NONE,        "no pvrom image found") \
+	X(PVB_B_UNREACHABLE, "ROM memory not reachable (phys_ptr)") \
+	X(PVB_B_ENV,         "kernel environment incomplete (struct pvb_env)") \
+	X(PVB_B_NOMEM,       "out of memory for the ROM copy or data area") \
+	X(PVB_B_VA_WINDOW,   "VA window too small or misaligned for data area + image") \
+	X(PVB_B_MAP,         "mapping the ROM failed") \
+	X(PVB_B_NO_INIT,     "ROM exports no pvrom_init") \
+	X(PVB_B_MISSING_OP,  "ROM lacks an op of the ABI version it claims") \
+	X(PVB_B_INIT,        "ROM init handshake failed") \
+	X(PVB_B_INIT_RESULT, "ROM init result unusable (wrong ABI major)")
+
 enum pvb_bind_err {
-	PVB_B_FIRST = 0x100,
-	PVB_B_OFF = PVB_B_FIRST,	/* pvrom=off */
-	PVB_B_NONE,			/* no pvrom image found */
-	PVB_B_UNREACHABLE,		/* env->phys_ptr cannot reach the ROM */
-	PVB_B_ENV,			/* struct pvb_env incomplete */
-	PVB_B_NOMEM,			/* alloc_pages failed */
-	PVB_B_VA_WINDOW,		/* rom_va window too small or misaligned */
-	PVB_B_MAP,			/* env->map failed */
-	PVB_B_NO_INIT,			/* ROM exports no pvrom_init */
-	PVB_B_MISSING_OP,		/* an op of the ABI minor the ROM claims is missing */
-	PVB_B_INIT,			/* the ROM's init returned an error */
-	PVB_B_INIT_RESULT,		/* init succeeded but its result is not usable */
-	PVB_B_MAX
+	PVB_B_BASE = 0xFF,		/* the first row is PVB_B_FIRST */
+#define PVB_X_ENUM(name, msg) name,
+	PVB_BIND_ERRORS(PVB_X_ENUM)
+#undef PVB_X_ENUM
+	PVB_B_MAX,
+	PVB_B_FIRST = PVB_B_BASE + 1
 };
+PVROM_STATIC_ASSERT((int)PVB_E_MAX <= (int)PVB_B_FIRST, "validator and binding codes overlap");
 
 /* Message and name ("PVB_B_INIT", "PVB_E_CRC") for any code above or of
  * enum pvb_err; never NULL.  Logs carry both: tests grep the names. */
@@ -155,11 +170,20 @@ struct pvb_result {
 };
 
 /*
- * Calibrate and set up the native ops (TSC rate against the PIT, LAPIC
- * timer rate, wall clock from the CMOS RTC, COM1).  pvb_bind() calls it; a
- * kernel that wants native time before binding may call it earlier.  Runs
- * once (later calls return at once); takes ~50 ms of PIT time; interrupts
- * are disabled meanwhile.  Returns 0 (a missing APIC only disables alarms).
+ * Set up the native ops now: the LAPIC mode, the TSC rate (from CPUID when
+ * it states one, else calibrated against the PIT: ~50 ms), the LAPIC timer
+ * rate (against the TSC: 10 ms) and the wall clock (CMOS RTC); interrupts
+ * disabled while measuring.  Runs once (later calls return at once).
+ * Returns 0 (a missing APIC only disables alarms).
+ *
+ * pvb_bind() calls it when it binds no ROM, i.e. every op stays native.
+ * When a ROM is bound it does not (no PIT time for a ROM that supplies the
+ * rate): the ops that ROM leaves native, those of a newer minor, and any
+ * pvb_native_<op>() a kernel calls directly set up the time they need on
+ * first use (TSC rate, wall clock; the LAPIC timer rate only when a native
+ * alarm is armed, as the bound ROM's alarms own the timer).  A kernel that
+ * binds nothing (a PVOPS_NATIVE build) calls this instead of pvb_bind();
+ * one that wants native time before binding may call it earlier.
  */
 int pvb_native_setup(const struct pvb_env *env);
 
@@ -171,7 +195,8 @@ int pvb_native_setup(const struct pvb_env *env);
  * clock and the native one have different epochs), with the LAPIC mapped
  * and the #GP/#UD handlers already calling pvb_fixup() (the ROM's init may
  * use its fault table).  A refused candidate does not stop the search: the
- * first one that validates and passes the licence policy is bound.
+ * first one that validates and passes the licence policy is bound.  When
+ * none is (or mode is PVB_MODE_OFF), it calls pvb_native_setup().
  */
 int pvb_bind(const struct pvb_env *env, const struct pvb_config *cfg,
 	     struct pvb_result *res);

@@ -32,8 +32,8 @@
 #define PVBIND_PVOPS_H
 
 #include <stdint.h>
-#include "../../abi/pvrom/ops.h"
-#include "native.h"
+#include "abi/pvrom/ops.h"
+#include "guest/bind/native.h"
 
 /* ---------------------------------------------------------------------- */
 /* The table: one pointer per op, in catalogue (enum pvrom_op) order.      */
@@ -47,11 +47,11 @@ struct pv_ops {
 /* One pointer per op: nothing else may live in the table, so op k's
  * pointer is at k * 8 (bind.c relies on this). */
 PVROM_STATIC_ASSERT(sizeof(struct pv_ops) == PVROM_OP_COUNT * sizeof(void *),
-		    "pv_ops has one slot per op");
+		    "pv_ops has one entry per op");
 
 extern struct pv_ops pv_ops;
 
-/* Per op: offset of its slot and its ABI attributes, for the call macros. */
+/* Per op: offset of its pv_ops entry and its ABI attributes, for the call macros. */
 #define PVOPS_X_CONSTS(g, n, r, p, a, m)				\
 	PVOP_OFF_##n = __builtin_offsetof(struct pv_ops, n),		\
 	PVOP_ATTR_##n = (a),

@@ -4,33 +4,36 @@
  * needs to know which ROM the kernel runs on, or why it runs on none.
  * Lines start with "pvrom: ", except the per-op lines "op <name> rom|native".
  */
-#include "bind_int.h"
+#include "guest/bind/bind_int.h"
 
 #define LOG(...) do {						\
 	pvb_snprintf(line, sizeof(line), __VA_ARGS__);		\
 	env->log(line);						\
 } while (0)
 
+/* The features' short names, by bit, from the one list (handshake.h). */
+static const char *const feature_name[64] = {
+#define X(name, bit, str) [bit] = str,
+	PVROM_FEATURES(X)
+#undef X
+};
+
+/* "a,b,c" or "none"; a bit these headers do not name (a newer ROM's) is
+ * shown as "bit<N>" rather than dropped. */
 static void features(char *buf, uint32_t cap, uint64_t f)
 {
-	static const struct { uint64_t bit; const char *name; } names[] = {
-		{ PVROM_FEAT_TSC_CALIBRATED, "tsc-calibrated" },
-		{ PVROM_FEAT_TSC_CPUID, "tsc-cpuid" },
-		{ PVROM_FEAT_X2APIC, "x2apic" },
-		{ PVROM_FEAT_KVM_CLOCK, "kvm-clock" },
-		{ PVROM_FEAT_KVM_STEAL_TIME, "kvm-steal-time" },
-		{ PVROM_FEAT_KVM_PV_EOI, "kvm-pv-eoi" },
-		{ PVROM_FEAT_KVM_NOP_IO_DELAY, "kvm-nop-io-delay" },
-		{ PVROM_FEAT_CPUID_CACHE, "cpuid-cache" },
-	};
 	uint32_t n = 0;
 
 	buf[0] = 0;
-	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (f & names[i].bit)
-			n += (uint32_t)pvb_snprintf(buf + (n < cap ? n : cap - 1),
-						    n < cap ? cap - n : 1, "%s%s",
-						    n ? "," : "", names[i].name);
+	for (unsigned bit = 0; bit < 64; bit++) {
+		if (!(f & (1ull << bit)))
+			continue;
+		char *at = buf + (n < cap ? n : cap - 1);
+		uint32_t room = n < cap ? cap - n : 1;
+		n += (uint32_t)(feature_name[bit] ?
+				pvb_snprintf(at, room, "%s%s", n ? "," : "", feature_name[bit]) :
+				pvb_snprintf(at, room, "%sbit%u", n ? "," : "", bit));
+	}
 	if (!n)
 		pvb_snprintf(buf, cap, "none");
 }

@@ -12,8 +12,8 @@
  * #PF, to see the register dump) and tests=shutdown (the shutdown op).
  * Unknown words are reported and ignored.
  */
-#include "lib.h"
-#include "cmdline.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/cmdline.h"
 
 struct kopts kopts = { .run_tests = true, .tests = "all", .bench_ops = "all" };
 

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* run=demo (make run): the binding report is already out; show the user
  * tasks running, then exit cleanly. */
-#include "lib.h"
-#include "kernel.h"
-#include "task/task.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/kernel.h"
+#include "guest/kernel/task/task.h"
 
 void demo_run(void)
 {

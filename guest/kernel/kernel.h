@@ -3,7 +3,7 @@
 #ifndef KERNEL_KERNEL_H
 #define KERNEL_KERNEL_H
 
-#include "pv.h"
+#include "guest/kernel/pv.h"
 
 #define KERNEL_NAME	"pvrom-refkernel"
 #define KERNEL_VERSION	"0.1.0"

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Freestanding helpers: string functions, printf, port I/O, panic. */
+/* Freestanding helpers: string functions, printf, panic.  (Port I/O and
+ * other hardware facts: abi/hw.) */
 #ifndef KERNEL_LIB_H
 #define KERNEL_LIB_H
 
@@ -37,21 +38,6 @@ void serial_init(void);
 void serial_write(const char *s, size_t n);
 void console_use_rom(bool on);
 bool console_on_rom(void);
-
-static inline void outb(uint16_t port, uint8_t v)
-{
-	__asm__ __volatile__("outb %0, %1" :: "a"(v), "Nd"(port));
-}
-static inline uint8_t inb(uint16_t port)
-{
-	uint8_t v;
-	__asm__ __volatile__("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-static inline void outl(uint16_t port, uint32_t v)
-{
-	__asm__ __volatile__("outl %0, %1" :: "a"(v), "Nd"(port));
-}
 
 /* isa-debug-exit at 0xf4: QEMU exits with (code << 1) | 1. */
 #define EXIT_PASS	0

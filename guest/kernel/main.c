@@ -3,17 +3,17 @@
  * kmain: the boot sequence after boot/head.S, in order (guest/BOOT.md walks
  * it).  Each step only uses what the previous ones set up.
  */
-#include "lib.h"
-#include "pv.h"
-#include "cmdline.h"
-#include "kernel.h"
-#include "boot/bootinfo.h"
-#include "boot/bootkind.h"
-#include "mm/mm.h"
-#include "cpu/cpu.h"
-#include "time/time.h"
-#include "task/task.h"
-#include "tests/tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/cmdline.h"
+#include "guest/kernel/kernel.h"
+#include "guest/kernel/boot/bootinfo.h"
+#include "guest/kernel/boot/bootkind.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/time/time.h"
+#include "guest/kernel/task/task.h"
+#include "guest/kernel/tests/tests.h"
 
 struct pvb_result bind_result;
 struct pvb_env bind_env;
@@ -66,6 +66,22 @@ static int env_map(uint64_t va, uint64_t pa, uint64_t len, unsigned prot)
 
 static void bind_rom(void)
 {
+	bind_env = (struct pvb_env){
+		.log = env_log,
+		.alloc_pages = env_alloc_pages,
+		.virt_to_phys = env_virt_to_phys,
+		.phys_ptr = env_phys_ptr,
+		.map = env_map,
+		.rom_va = ROM_WINDOW_VA,
+		.rom_va_size = ROM_WINDOW_SIZE,
+		.apic_va = APIC_VA,
+	};
+#ifdef PVOPS_NATIVE
+	/* no table to fill, nothing to bind: only the native ops to set up */
+	pvb_native_setup(&bind_env);
+	snprintf(pvrom_state, sizeof(pvrom_state),
+		 "native (built with PVOPS_NATIVE: no pv-ops)");
+#else
 	struct pvb_config cfg = {
 		.mode = kopts.pvrom_off ? PVB_MODE_OFF : PVB_MODE_AUTO,
 		.license_any = kopts.license_any,
@@ -80,23 +96,6 @@ static void bind_rom(void)
 		.guest_license = "GPL-2.0-only",
 	};
 
-	bind_env = (struct pvb_env){
-		.log = env_log,
-		.alloc_pages = env_alloc_pages,
-		.virt_to_phys = env_virt_to_phys,
-		.phys_ptr = env_phys_ptr,
-		.map = env_map,
-		.rom_va = ROM_WINDOW_VA,
-		.rom_va_size = ROM_WINDOW_SIZE,
-		.apic_va = APIC_VA,
-	};
-#ifdef PVOPS_NATIVE
-	/* no table to fill: mode OFF only sets up the native time ops */
-	cfg.mode = PVB_MODE_OFF;
-	pvb_bind(&bind_env, &cfg, &bind_result);
-	snprintf(pvrom_state, sizeof(pvrom_state),
-		 "native (built with PVOPS_NATIVE: no pv-ops)");
-#else
 	pvb_bind(&bind_env, &cfg, &bind_result);
 	pvb_report(&bind_env, &bind_result);
 	if (bind_result.bound) {

@@ -5,12 +5,13 @@
  *
  *  Virtual                                   What                     Prot
  *  ----------------------------------------  -----------------------  --------
- *  0xffffffffff000000 +4K                    LAPIC (0xFEE00000)       RW NX UC
+ *  0xffffffffff000000 +4K                    LAPIC (HW_APIC_PHYS)     RW NX UC
  *  0xffffffffc0000000 .. +ROM_WINDOW_SIZE    ROM window (guest/bind):
  *      window .. image                         ROM data area, at the   RW NX
  *                                              top of its pages
  *      window + pages(data area)               ROM ELF image           R  X
- *                                              (0xffffffffc0002000 today)
+ *                                              (depends on the ROM's data
+ *                                              size: printed at boot)
  *  0xffffffff80100000 .. _end                kernel image (-2 GiB):
  *      .text .utext                            kernel text, user prog  R  X
  *      .rodata .pvsites __extable .tests       read-only data          R  NX
@@ -43,7 +44,12 @@
 
 #define KERNEL_PHYS		0x100000
 #define KERNEL_VMA		0xffffffff80000000
+/* The kernel image lies in the first GiB above KERNEL_VMA, linked at
+ * KERNEL_VMA + physical: mm.h:virt_to_phys undoes it by subtraction. */
+#define KERNEL_LINEAR_SIZE	0x0000000040000000
 #define DIRECT_MAP_BASE		0xffff800000000000
+/* The direct map may grow up to the next region (32 TiB). */
+#define DIRECT_MAP_SIZE		(TEST_VA_BASE - DIRECT_MAP_BASE)
 #define TEST_VA_BASE		0xffffa00000000000
 #define TEST_VA_SIZE		0x0000000040000000
 #define DEMAND_VA_BASE		0xffffc00000000000
@@ -51,7 +57,6 @@
 #define ROM_WINDOW_VA		0xffffffffc0000000	/* data area, then image */
 #define ROM_WINDOW_SIZE		0x0000000000400000	/* 4 MiB */
 #define APIC_VA			0xffffffffff000000
-#define APIC_PHYS		0xfee00000
 
 #define USER_TEXT_VA		0x0000000000400000
 #define USER_STACK_TOP		0x00007ffffffff000

@@ -9,6 +9,6 @@
 #ifndef KERNEL_PV_H
 #define KERNEL_PV_H
 
-#include "../bind/pvbind.h"
+#include "guest/bind/pvbind.h"
 
 #endif

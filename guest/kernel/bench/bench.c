@@ -6,7 +6,7 @@
  *
  *   BENCH op=cpuid path=rom backend=kvm min=123.4 median=130.2 unit=cycles n=100000 batches=11
  *
- * path: rom (pv call, slot bound to the ROM), pv-native (pv call, slot
+ * path: rom (pv call, entry bound to the ROM), pv-native (pv call, entry
  * holds the binding library's native code: no ROM or pvrom=off), native
  * (the instruction inline, no call), native-build (the pv_*() wrapper in a
  * PVOPS_NATIVE kernel, which is inline too).  Each op runs `batches` batches of `n`
@@ -18,22 +18,21 @@
  * and the tick is stopped while a batch runs (irq_disable+enable briefly
  * sets IF, with no interrupt source left to fire).
  */
-#include "../lib.h"
-#include "../pv.h"
-#include "../kernel.h"
-#include "../cmdline.h"
-#include "../memlayout.h"
-#include "../mm/mm.h"
-#include "../time/time.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/kernel.h"
+#include "guest/kernel/cmdline.h"
+#include "guest/kernel/memlayout.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/time/time.h"
+#include "abi/hw/lapic.h"
+#include "abi/hw/msr.h"
 
 #define BENCH_N_MIN		100000	/* calls per batch (issue 4) */
 #define BENCH_BATCHES_MIN	11	/* batches per op: an odd count, for the median */
 #define BENCH_MAX_BATCHES	101
-/* a page-table slot nothing else uses: the last page of the test window */
+/* a page-table entry nothing else uses: the last page of the test window */
 #define BENCH_PTE_VA		(TEST_VA_BASE + TEST_VA_SIZE - PAGE_SIZE)
-#define APIC_EOI		0xb0
-#define MSR_AMD_DE_CFG		0xc0011029u
-#define DE_CFG_LFENCE_SERIAL	(1ull << 1)
 
 static volatile uint64_t sink;	/* keeps results alive */
 static uint64_t *scratch_pte;
@@ -69,7 +68,7 @@ BENCH_LOOP(b_time_native, acc += pvn_monotonic_ns())
 BENCH_LOOP(b_cpuid_pv, struct pvrom_cpuid_regs r; pv_cpuid(0, 0, &r); acc += r.eax)
 BENCH_LOOP(b_cpuid_native, struct pvrom_cpuid_regs r; pvn_cpuid(0, 0, &r); acc += r.eax)
 BENCH_LOOP(b_eoi_pv, pv_eoi())
-BENCH_LOOP(b_eoi_native, *(volatile uint32_t *)(APIC_VA + APIC_EOI) = 0)
+BENCH_LOOP(b_eoi_native, *(volatile uint32_t *)(APIC_VA + HW_APIC_EOI) = 0)
 BENCH_LOOP(b_irq_pv, pv_irq_disable(); pv_irq_enable())
 BENCH_LOOP(b_irq_native, pvn_irq_disable(); pvn_irq_enable())
 BENCH_LOOP(b_pte_pv, pv_set_pxe(1, scratch_pte, scratch_val))
@@ -156,13 +155,13 @@ static const char *lfence_state(void)
 	/* "AuthenticAMD": lfence serialises only when DE_CFG[1] says so */
 	if (r.ebx != 0x68747541 || r.edx != 0x69746e65 || r.ecx != 0x444d4163)
 		return "yes (not AMD)";
-	if (pv_rdmsr_safe(MSR_AMD_DE_CFG, &v))
+	if (pv_rdmsr_safe(HW_MSR_AMD_DE_CFG, &v))
 		return "unknown (DE_CFG unreadable)";
-	if (!(v & DE_CFG_LFENCE_SERIAL) &&
-	    (pv_wrmsr_safe(MSR_AMD_DE_CFG, v | DE_CFG_LFENCE_SERIAL) ||
-	     pv_rdmsr_safe(MSR_AMD_DE_CFG, &v)))
+	if (!(v & HW_AMD_DE_CFG_LFENCE_SERIALIZE) &&
+	    (pv_wrmsr_safe(HW_MSR_AMD_DE_CFG, v | HW_AMD_DE_CFG_LFENCE_SERIALIZE) ||
+	     pv_rdmsr_safe(HW_MSR_AMD_DE_CFG, &v)))
 		return "unknown (DE_CFG not writable)";
-	return v & DE_CFG_LFENCE_SERIAL ? "yes (DE_CFG[1])" : "no (DE_CFG[1] stays clear)";
+	return v & HW_AMD_DE_CFG_LFENCE_SERIALIZE ? "yes (DE_CFG[1])" : "no (DE_CFG[1] stays clear)";
 }
 
 int bench_run(void)
@@ -186,7 +185,7 @@ int bench_run(void)
 		return EXIT_FAIL;
 	}
 	/* present, never accessed: rewriting it needs no TLB flush */
-	scratch_val = scratch_pa | PTE_P | PTE_W | (nx_enabled ? PTE_NX : 0);
+	scratch_val = scratch_pa | HW_PTE_P | HW_PTE_W | (nx_enabled ? HW_PTE_NX : 0);
 
 	printf("bench: %lu calls per batch, %u batches per op; backend %s; "
 	       "TSC %lu Hz; lfence serialising: %s\n", n, batches, backend,

@@ -4,11 +4,11 @@
  * static boot tables, so physical memory below 4 GiB is reachable through
  * the direct map.
  */
-#include "../lib.h"
-#include "../mm/mm.h"
-#include "bootinfo.h"
-#include "bootkind.h"
-#include "../../../abi/pvrom/bootinfo.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/boot/bootinfo.h"
+#include "guest/kernel/boot/bootkind.h"
+#include "abi/pvrom/bootinfo.h"
 
 struct boot_info boot_info;
 

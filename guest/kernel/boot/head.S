@@ -12,17 +12,14 @@
  * The 32-bit paths run at their load (physical) address, so every symbol of
  * the high-half image is used as "sym - KERNEL_VMA" until paging is on.
  */
-#include "../memlayout.h"
-#include "bootkind.h"
+#include "guest/kernel/memlayout.h"
+#include "guest/kernel/boot/bootkind.h"
+#include "abi/hw/msr.h"
+#include "abi/hw/x86.h"
 
 #define PHYS(x)		((x) - KERNEL_VMA)
 #define MB2_MAGIC	0xe85250d6
 #define MB2_ARCH_I386	0
-#define MSR_EFER	0xc0000080
-#define EFER_LME	(1 << 8)
-#define CR4_PAE		(1 << 5)
-#define CR0_PE		(1 << 0)
-#define CR0_PG		(1 << 31)
 
 /* Multiboot2 header: in the first 32 KiB of the file, 8-byte aligned. */
 	.section .mb2hdr, "a"
@@ -76,16 +73,16 @@ mb2_entry32:
 	movl $PHYS(boot_stack_top), %esp
 	lgdt PHYS(boot_gdtr)
 	movl %cr4, %eax
-	orl $CR4_PAE, %eax
+	orl $HW_CR4_PAE, %eax
 	movl %eax, %cr4
 	movl $PHYS(boot_pml4), %eax
 	movl %eax, %cr3
-	movl $MSR_EFER, %ecx
+	movl $HW_MSR_EFER, %ecx
 	rdmsr
-	orl $EFER_LME, %eax
+	orl $HW_EFER_LME, %eax
 	wrmsr
 	movl %cr0, %eax
-	orl $(CR0_PG | CR0_PE), %eax
+	orl $(HW_CR0_PG | HW_CR0_PE), %eax
 	movl %eax, %cr0
 	ljmp $0x08, $boot_long32
 

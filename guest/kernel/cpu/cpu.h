@@ -12,7 +12,7 @@
 #define SEL_UCODE	0x20	/* sysret: STAR[63:48] + 16 */
 #define SEL_TSS		0x28
 #define SEL_LDT		0x38
-#define SEL_SPARE	0x48	/* free slot for the descriptor tests */
+#define SEL_SPARE	0x48	/* free GDT entry for the descriptor tests */
 #define GDT_ENTRIES	10
 
 #define VEC_TIMER	0x40

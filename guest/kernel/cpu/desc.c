@@ -3,10 +3,12 @@
  * GDT, TSS (IST stacks for #DF and NMI), IDT and the syscall MSRs, all
  * written and loaded through the pv ops.
  */
-#include "../lib.h"
-#include "../pv.h"
-#include "../memlayout.h"
-#include "cpu.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/memlayout.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "abi/hw/msr.h"
+#include "abi/hw/x86.h"
 
 uint64_t gdt[GDT_ENTRIES] __attribute__((aligned(16)));
 struct tss64 tss __attribute__((aligned(16)));
@@ -19,14 +21,9 @@ static uint64_t ldt[2] __attribute__((aligned(16)));
 uint8_t df_stack[8192] __attribute__((aligned(16)));
 uint8_t nmi_stack[8192] __attribute__((aligned(16)));
 
-#define MSR_EFER	0xc0000080
-#define MSR_STAR	0xc0000081
-#define MSR_LSTAR	0xc0000082
-#define MSR_FMASK	0xc0000084
-#define EFER_SCE	(1ull << 0)
-#define RFLAGS_IF	(1ull << 9)
-#define RFLAGS_DF	(1ull << 10)
+/* RFLAGS bits syscall clears; abi/hw/x86.h has IF only. */
 #define RFLAGS_TF	(1ull << 8)
+#define RFLAGS_DF	(1ull << 10)
 #define RFLAGS_AC	(1ull << 18)
 
 static uint64_t seg_desc(bool code, int dpl)
@@ -121,12 +118,12 @@ void cpu_init(void)
 
 	/* syscall/sysret: kernel CS 0x08, sysret base 0x10 (SS 0x1b, CS 0x23);
 	 * IF, DF, TF, AC cleared on entry. */
-	if (pv_rdmsr_safe(MSR_EFER, &efer) ||
-	    pv_wrmsr_safe(MSR_EFER, efer | EFER_SCE) ||
-	    pv_wrmsr_safe(MSR_STAR, ((uint64_t)SEL_KDATA << 48) |
+	if (pv_rdmsr_safe(HW_MSR_EFER, &efer) ||
+	    pv_wrmsr_safe(HW_MSR_EFER, efer | HW_EFER_SCE) ||
+	    pv_wrmsr_safe(HW_MSR_STAR, ((uint64_t)SEL_KDATA << 48) |
 			  ((uint64_t)SEL_KCODE << 32)) ||
-	    pv_wrmsr_safe(MSR_LSTAR, (uint64_t)syscall_entry) ||
-	    pv_wrmsr_safe(MSR_FMASK, RFLAGS_IF | RFLAGS_DF | RFLAGS_TF |
+	    pv_wrmsr_safe(HW_MSR_LSTAR, (uint64_t)syscall_entry) ||
+	    pv_wrmsr_safe(HW_MSR_FMASK, HW_RFLAGS_IF | RFLAGS_DF | RFLAGS_TF |
 			  RFLAGS_AC))
 		panic("cpu: cannot set up the syscall MSRs");
 	pv_write_fs_base(0);

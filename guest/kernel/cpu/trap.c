@@ -4,10 +4,10 @@
  * the binding library's fault points, probe_exec), demand paging, registered
  * interrupt handlers, and a register dump for everything unexpected.
  */
-#include "../lib.h"
-#include "../pv.h"
-#include "../mm/mm.h"
-#include "cpu.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/cpu/cpu.h"
 
 struct fault_record last_fault;
 volatile unsigned nmi_count;

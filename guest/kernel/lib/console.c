@@ -1,32 +1,27 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Console: COM1 (8250 UART at 0x3f8) from the first C instruction; once the
+ * Console: COM1 (abi/hw/uart.h) from the first C instruction; once the
  * ROM is bound, its console_write op instead (main.c decides).
  */
-#include "../lib.h"
-#include "../pv.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "abi/hw/uart.h"
+#include "abi/hw/x86.h"
 
-#define COM1	0x3f8
+#define DEBUG_EXIT_PORT	0xf4	/* QEMU's isa-debug-exit (tests/qemu) */
 
 static bool use_rom;
 
+/* Polled, no interrupts; left as firmware set it up, else 115200 8N1. */
 void serial_init(void)
 {
-	outb(COM1 + 1, 0x00);	/* no interrupts: we poll */
-	outb(COM1 + 3, 0x80);	/* DLAB */
-	outb(COM1 + 0, 0x01);	/* 115200 baud */
-	outb(COM1 + 1, 0x00);
-	outb(COM1 + 3, 0x03);	/* 8N1 */
-	outb(COM1 + 2, 0xc7);	/* FIFO on, cleared */
-	outb(COM1 + 4, 0x03);	/* DTR, RTS */
+	hw_uart_probe(HW_COM1);
 }
 
+/* bounded wait: a missing UART must not hang the kernel */
 static void serial_putc(char c)
 {
-	/* bounded wait: a missing UART must not hang the kernel */
-	for (int i = 0; i < 100000 && !(inb(COM1 + 5) & 0x20); i++)
-		;
-	outb(COM1, (uint8_t)c);
+	hw_uart_putc(HW_COM1, (uint8_t)c);
 }
 
 void serial_write(const char *s, size_t n)
@@ -75,10 +70,9 @@ void console_write(const char *s, size_t n)
 
 void qemu_exit(int code)
 {
-	outl(0xf4, (uint32_t)code);
+	hw_outl(DEBUG_EXIT_PORT, (uint32_t)code);
 	/* no isa-debug-exit device: stop here rather than run on */
-	for (;;)
-		__asm__ __volatile__("cli; hlt");
+	hw_halt_forever();
 }
 
 void panic(const char *fmt, ...)

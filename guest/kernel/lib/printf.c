@@ -3,7 +3,7 @@
  * A small printf: %s %d %i %u %x %X %p %c %% with l/ll/z length modifiers,
  * '-' and '0' flags and a width.  Enough for register dumps and reports.
  */
-#include "../lib.h"
+#include "guest/kernel/lib.h"
 
 struct out {
 	char *buf;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* The string functions the compiler and the kernel need; no libc here. */
-#include "../lib.h"
+#include "guest/kernel/lib.h"
 
 void *memset(void *d, int c, size_t n)
 {

@@ -5,14 +5,13 @@
 
 #include <stdint.h>
 #include <stdbool.h>
-#include "../memlayout.h"
+#include "guest/kernel/memlayout.h"
+#include "abi/hw/x86.h"
 
 static inline void *phys_ptr(uint64_t pa)
 {
 	return (void *)(DIRECT_MAP_BASE + pa);
 }
-
-uint64_t virt_to_phys(const void *va);
 
 /* Physical page allocator: a bitmap over RAM below PMM_LIMIT. */
 #define PMM_LIMIT	(4ull << 30)
@@ -24,17 +23,7 @@ uint64_t pmm_free_pages(void);
 uint64_t pmm_total_pages(void);
 uint64_t pmm_ram_top(void);			/* end of highest usable RAM */
 
-/* Page-table entry bits. */
-#define PTE_P		(1ull << 0)
-#define PTE_W		(1ull << 1)
-#define PTE_U		(1ull << 2)
-#define PTE_PWT		(1ull << 3)
-#define PTE_PCD		(1ull << 4)
-#define PTE_A		(1ull << 5)
-#define PTE_D		(1ull << 6)
-#define PTE_PS		(1ull << 7)
-#define PTE_G		(1ull << 8)
-#define PTE_NX		(1ull << 63)
+/* Page-table entry bits: HW_PTE_* (abi/hw/x86.h); the address field: */
 #define PTE_ADDR	0x000ffffffffff000ull
 
 /* Protections for vmm_map (mapped onto PTE bits). */
@@ -62,5 +51,18 @@ int vmm_new_user(struct aspace *as);	/* own PML4, kernel half shared */
 void vmm_free_user(struct aspace *as);
 uint64_t vmm_prot_bits(int prot);
 bool vmm_demand_fault(uint64_t va, uint64_t err);
+
+/* Kernel virtual to physical: the two linear regions by subtraction, the
+ * rest (ROM window, demand-paged and test regions) through the tables. */
+static inline uint64_t virt_to_phys(const void *va)
+{
+	uint64_t v = (uint64_t)va;
+
+	if (v - KERNEL_VMA < KERNEL_LINEAR_SIZE)
+		return v - KERNEL_VMA;
+	if (v - DIRECT_MAP_BASE < DIRECT_MAP_SIZE)
+		return v - DIRECT_MAP_BASE;
+	return vmm_translate(&kernel_as, v);
+}
 
 #endif

@@ -5,9 +5,9 @@
  * 1 MiB, the kernel image and whatever the loader handed over (modules, the
  * ROM copy, the multiboot2 info) stay reserved.
  */
-#include "../lib.h"
-#include "mm.h"
-#include "../boot/bootinfo.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/boot/bootinfo.h"
 
 #define NPAGES	(PMM_LIMIT / PAGE_SIZE)
 

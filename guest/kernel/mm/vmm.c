@@ -8,9 +8,12 @@
  *   pv_lazy_mmu_enter/leave    around bulk changes.
  * Tables are reached through the direct map.
  */
-#include "../lib.h"
-#include "../pv.h"
-#include "mm.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/mm/mm.h"
+#include "abi/hw/lapic.h"
+#include "abi/hw/msr.h"
+#include "abi/hw/x86.h"
 
 struct aspace kernel_as;
 bool nx_enabled;
@@ -25,18 +28,18 @@ static inline unsigned idx(uint64_t va, int level)
 
 uint64_t vmm_prot_bits(int prot)
 {
-	uint64_t b = PTE_P;
+	uint64_t b = HW_PTE_P;
 
 	if (prot & PROT_W)
-		b |= PTE_W;
+		b |= HW_PTE_W;
 	if (prot & PROT_U)
-		b |= PTE_U;
+		b |= HW_PTE_U;
 	else
-		b |= PTE_G;
+		b |= HW_PTE_G;
 	if (prot & PROT_UC)
-		b |= PTE_PCD | PTE_PWT;
+		b |= HW_PTE_PCD | HW_PTE_PWT;
 	if (!(prot & PROT_X) && nx_enabled)
-		b |= PTE_NX;
+		b |= HW_PTE_NX;
 	return b;
 }
 
@@ -52,7 +55,7 @@ static uint64_t *new_table(int level)
 
 static void write_entry(int level, uint64_t *e, uint64_t val, uint64_t va)
 {
-	if (*e & PTE_P)
+	if (*e & HW_PTE_P)
 		pv_update_pxe((uint32_t)level, e, val, va);
 	else
 		pv_set_pxe((uint32_t)level, e, val);
@@ -67,17 +70,17 @@ static uint64_t *walk(struct aspace *as, uint64_t va, int level, bool create,
 	for (int l = 4; l > level; l--) {
 		uint64_t *e = &t[idx(va, l)];
 
-		if (!(*e & PTE_P)) {
+		if (!(*e & HW_PTE_P)) {
 			uint64_t *nt;
 
 			if (!create || !(nt = new_table(l - 1)))
 				return NULL;
-			pv_set_pxe((uint32_t)l, e, virt_to_phys(nt) | PTE_P |
-				   PTE_W | (user ? PTE_U : 0));
-		} else if (*e & PTE_PS) {
+			pv_set_pxe((uint32_t)l, e, virt_to_phys(nt) | HW_PTE_P |
+				   HW_PTE_W | (user ? HW_PTE_U : 0));
+		} else if (*e & HW_PTE_PS) {
 			return NULL;	/* inside a large page */
-		} else if (user && !(*e & PTE_U)) {
-			pv_update_pxe((uint32_t)l, e, *e | PTE_U, va);
+		} else if (user && !(*e & HW_PTE_U)) {
+			pv_update_pxe((uint32_t)l, e, *e | HW_PTE_U, va);
 		}
 		t = phys_ptr(*e & PTE_ADDR);
 	}
@@ -108,7 +111,7 @@ int vmm_map(struct aspace *as, uint64_t va, uint64_t pa, uint64_t len,
 static int map_large(struct aspace *as, uint64_t va, uint64_t pa, uint64_t len,
 		     int prot)
 {
-	uint64_t bits = vmm_prot_bits(prot) | PTE_PS;
+	uint64_t bits = vmm_prot_bits(prot) | HW_PTE_PS;
 
 	for (uint64_t off = 0; off < len; off += 0x200000) {
 		uint64_t *e = walk(as, va + off, 2, true, false);
@@ -125,7 +128,7 @@ int vmm_unmap(struct aspace *as, uint64_t va, uint64_t len)
 	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
 		uint64_t *e = walk(as, va + off, 1, false, false);
 
-		if (e && (*e & PTE_P))
+		if (e && (*e & HW_PTE_P))
 			pv_update_pxe(1, e, 0, va + off);
 	}
 	return 0;
@@ -138,9 +141,9 @@ uint64_t vmm_translate(struct aspace *as, uint64_t va)
 	for (int l = 4; l >= 1; l--) {
 		uint64_t e = t[idx(va, l)];
 
-		if (!(e & PTE_P))
+		if (!(e & HW_PTE_P))
 			return ~0ull;
-		if (l == 1 || (e & PTE_PS)) {
+		if (l == 1 || (e & HW_PTE_PS)) {
 			uint64_t mask = (1ull << (12 + 9 * (l - 1))) - 1;
 
 			return (e & PTE_ADDR & ~mask) | (va & mask);
@@ -159,31 +162,27 @@ static void map_section(char *start, char *end, int prot)
 		panic("vmm: cannot map kernel section %p", start);
 }
 
-#define MSR_EFER	0xc0000080
-#define EFER_NXE	(1ull << 11)
-#define CR0_WP		(1ull << 16)
-#define CR4_PGE		(1ull << 7)
 
 static void enable_nx(void)
 {
 	struct pvrom_cpuid_regs r;
 	uint64_t efer;
 
-	pv_cpuid(0x80000000, 0, &r);
-	if (r.eax < 0x80000001)
+	pv_cpuid(HW_CPUID_EXT, 0, &r);
+	if (r.eax < HW_CPUID_EXT_FEATURES)
 		return;
-	pv_cpuid(0x80000001, 0, &r);
-	if (!(r.edx & (1u << 20)))
+	pv_cpuid(HW_CPUID_EXT_FEATURES, 0, &r);
+	if (!(r.edx & HW_CPUID_81_EDX_NX))
 		return;
-	if (pv_rdmsr_safe(MSR_EFER, &efer) ||
-	    pv_wrmsr_safe(MSR_EFER, efer | EFER_NXE))
+	if (pv_rdmsr_safe(HW_MSR_EFER, &efer) ||
+	    pv_wrmsr_safe(HW_MSR_EFER, efer | HW_EFER_NXE))
 		return;
 	nx_enabled = true;
 }
 
-/* Kernel-half PML4 slots get their PDPT now, so every user address space
- * that copies slots 256..511 sees later kernel mappings too. */
-static const uint64_t kernel_slots[] = {
+/* Kernel-half PML4 entries get their PDPT now, so every user address space
+ * that copies entries 256..511 sees later kernel mappings too. */
+static const uint64_t kernel_regions[] = {
 	DIRECT_MAP_BASE, TEST_VA_BASE, DEMAND_VA_BASE, KERNEL_VMA,
 };
 
@@ -198,21 +197,21 @@ void vmm_init(void)
 	kernel_as.pml4_pa = virt_to_phys(kernel_as.pml4);
 
 	pv_lazy_mmu_enter();
-	for (unsigned i = 0; i < ARRAY_SIZE(kernel_slots); i++)
-		walk(&kernel_as, kernel_slots[i], 3, true, false);
+	for (unsigned i = 0; i < ARRAY_SIZE(kernel_regions); i++)
+		walk(&kernel_as, kernel_regions[i], 3, true, false);
 	map_section(__text_start, __text_end, PROT_R | PROT_X);
 	map_section(__rodata_start, __rodata_end, PROT_R);
 	map_section(__data_start, __data_end, PROT_R | PROT_W);
 	if (map_large(&kernel_as, DIRECT_MAP_BASE, 0, top, PROT_R | PROT_W))
 		panic("vmm: cannot build the direct map");
-	if (vmm_map(&kernel_as, APIC_VA, APIC_PHYS, PAGE_SIZE,
+	if (vmm_map(&kernel_as, APIC_VA, HW_APIC_PHYS, PAGE_SIZE,
 		    PROT_R | PROT_W | PROT_UC))
 		panic("vmm: cannot map the LAPIC");
 	pv_lazy_mmu_leave();
 
-	pv_write_cr0(pv_read_cr0() | CR0_WP);
+	pv_write_cr0(pv_read_cr0() | HW_CR0_WP);
 	pv_write_cr3(kernel_as.pml4_pa);
-	pv_write_cr4(pv_read_cr4() | CR4_PGE);
+	pv_write_cr4(pv_read_cr4() | HW_CR4_PGE);
 	pv_flush_tlb_global();
 }
 
@@ -235,10 +234,10 @@ static void free_level(uint64_t *t, int level)
 	for (int i = 0; i < 512; i++) {
 		uint64_t e = t[i];
 
-		if (!(e & PTE_P))
+		if (!(e & HW_PTE_P))
 			continue;
 		pv_set_pxe((uint32_t)level, &t[i], 0);
-		if (level > 1 && !(e & PTE_PS))
+		if (level > 1 && !(e & HW_PTE_PS))
 			free_level(phys_ptr(e & PTE_ADDR), level - 1);
 		else if (level == 1)
 			pmm_free(e & PTE_ADDR);
@@ -256,7 +255,7 @@ void vmm_free_user(struct aspace *as)
 	for (int i = 0; i < 256; i++) {
 		uint64_t e = as->pml4[i];
 
-		if (!(e & PTE_P))
+		if (!(e & HW_PTE_P))
 			continue;
 		pv_set_pxe(4, &as->pml4[i], 0);
 		free_level(phys_ptr(e & PTE_ADDR), 3);

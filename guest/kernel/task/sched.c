@@ -5,11 +5,11 @@
  * set_kernel_stack) and pv_write_fs_base (the task's TLS).  Each user task
  * has its own PML4 whose kernel half is shared with kernel_as.
  */
-#include "../lib.h"
-#include "../pv.h"
-#include "../cpu/cpu.h"
-#include "../time/time.h"
-#include "task.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/time/time.h"
+#include "guest/kernel/task/task.h"
 
 struct task tasks[MAX_TASKS];
 bool syscall_broken;

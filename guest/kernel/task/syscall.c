@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* System calls: write, yield, getpid, exit (and report, for the tests). */
-#include "../lib.h"
-#include "../pv.h"
-#include "../cpu/cpu.h"
-#include "task.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/task/task.h"
 
 void syscall_dispatch(struct trap_frame *f);
 

@@ -5,8 +5,8 @@
 
 #include <stdint.h>
 #include <stdbool.h>
-#include "../mm/mm.h"
-#include "../user/abi.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/user/abi.h"
 
 #define MAX_TASKS	8
 

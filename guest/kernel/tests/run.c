@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* The test runner: counts, summary line, exit code. */
-#include "../lib.h"
-#include "../cmdline.h"
-#include "../kernel.h"
-#include "tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/cmdline.h"
+#include "guest/kernel/kernel.h"
+#include "guest/kernel/tests/tests.h"
 
 extern const struct ktest __tests_start[], __tests_end[];
 static unsigned npass, nfail, nskip;

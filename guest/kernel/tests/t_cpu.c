@@ -1,48 +1,31 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* cpu ops against their native meaning. */
-#include "../lib.h"
-#include "../pv.h"
-#include "../kernel.h"
-#include "../memlayout.h"
-#include "../cpu/cpu.h"
-#include "../mm/mm.h"
-#include "../cmdline.h"
-#include "tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/kernel.h"
+#include "guest/kernel/memlayout.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/cmdline.h"
+#include "guest/kernel/tests/tests.h"
+#include "abi/hw/msr.h"
+#include "abi/hw/x86.h"
+#include "abi/hw/lapic.h"
 
-#define MSR_EFER		0xc0000080
-#define MSR_FS_BASE		0xc0000100
-#define MSR_GS_BASE		0xc0000101
-#define MSR_KERNEL_GS_BASE	0xc0000102
-#define MSR_TSC_AUX		0xc0000103
 /* Unassigned: #GP on hardware and KVM.  QEMU's TCG reads unknown MSRs as 0
  * and ignores writes to them, so the write test uses IA32_PKRS with
  * reserved bits set, which faults everywhere (TCG checks those bits). */
 #define BAD_MSR			0x4000ffffu
-#define MSR_PKRS		0x6e1u
-
-static void raw_cpuid(uint32_t leaf, uint32_t sub, struct pvrom_cpuid_regs *r)
-{
-	__asm__ __volatile__("cpuid" : "=a"(r->eax), "=b"(r->ebx),
-			     "=c"(r->ecx), "=d"(r->edx) : "a"(leaf), "c"(sub));
-}
-
-static uint64_t raw_rdtsc(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((uint64_t)hi << 32) | lo;
-}
 
 static bool cpu_has(uint32_t leaf, int reg, int bit)
 {
 	struct pvrom_cpuid_regs r;
 	uint32_t v;
 
-	raw_cpuid(leaf & 0x80000000, 0, &r);
+	hw_cpuid(leaf & 0x80000000, 0, &r);
 	if (r.eax < leaf)
 		return false;
-	raw_cpuid(leaf, 0, &r);
+	hw_cpuid(leaf, 0, &r);
 	v = reg == 'c' ? r.ecx : reg == 'd' ? r.edx : r.ebx;
 	return v & (1u << bit);
 }
@@ -52,10 +35,10 @@ static bool hypervisor_is(const char *sig)
 	struct pvrom_cpuid_regs r;
 	char s[13];
 
-	raw_cpuid(1, 0, &r);
-	if (!(r.ecx & (1u << 31)))
+	hw_cpuid(HW_CPUID_FEATURES, 0, &r);
+	if (!(r.ecx & HW_CPUID_1_ECX_HYPERVISOR))
 		return false;
-	raw_cpuid(0x40000000, 0, &r);
+	hw_cpuid(HW_CPUID_HV, 0, &r);
 	memcpy(s, &r.ebx, 4);
 	memcpy(s + 4, &r.ecx, 4);
 	memcpy(s + 8, &r.edx, 4);
@@ -65,14 +48,15 @@ static bool hypervisor_is(const char *sig)
 
 KTEST(cpu_cpuid)
 {
-	static const uint32_t leaves[] = { 0, 1, 0x80000000, 0x80000001 };
+	static const uint32_t leaves[] = { HW_CPUID_BASIC, HW_CPUID_FEATURES,
+					   HW_CPUID_EXT, HW_CPUID_EXT_FEATURES };
 	bool ok = true;
 
 	for (unsigned i = 0; i < ARRAY_SIZE(leaves); i++) {
 		struct pvrom_cpuid_regs a, b;
 
 		pv_cpuid(leaves[i], 0, &a);
-		raw_cpuid(leaves[i], 0, &b);
+		hw_cpuid(leaves[i], 0, &b);
 		if (memcmp(&a, &b, sizeof(a))) {
 			ok = false;
 			printf("  leaf %x: op %x %x %x %x, insn %x %x %x %x\n",
@@ -88,8 +72,8 @@ KTEST(cpu_msr)
 	uint64_t v = 0, efer, old;
 	int32_t r;
 
-	r = pv_rdmsr_safe(MSR_EFER, &efer);
-	check(r == 0 && (efer & (1 << 10)) && (efer & (1 << 8)),
+	r = pv_rdmsr_safe(HW_MSR_EFER, &efer);
+	check(r == 0 && (efer & HW_EFER_LMA) && (efer & HW_EFER_LME),
 	      "op rdmsr_safe EFER shows LME and LMA", "ret %d efer %lx", r, efer);
 	v = 1;
 	r = pv_rdmsr_safe(BAD_MSR, &v);
@@ -100,19 +84,19 @@ KTEST(cpu_msr)
 		check(r == -PVROM_EFAULT && v == 0,
 		      "op rdmsr_safe of a bad MSR returns an error",
 		      "ret %d val %lx", r, v);
-	r = pv_wrmsr_safe(MSR_PKRS, 1ull << 40);
+	r = pv_wrmsr_safe(HW_MSR_PKRS, 1ull << 40);
 	check(r == -PVROM_EFAULT,
 	      "op wrmsr_safe of a faulting write returns an error", "ret %d",
 	      r);
 	old = pv_read_kernel_gs_base();
-	r = pv_wrmsr_safe(MSR_KERNEL_GS_BASE, 0xffff888812345000);
+	r = pv_wrmsr_safe(HW_MSR_KERNEL_GS_BASE, 0xffff888812345000);
 	check(r == 0 && pv_read_kernel_gs_base() == 0xffff888812345000,
 	      "op wrmsr_safe then read_kernel_gs_base", "ret %d", r);
 	pv_write_kernel_gs_base(old);
 	/* a non-canonical base faults on hardware: the op must return, not
 	 * crash; TCG does not check it */
 	old = pv_read_fs_base();
-	r = pv_wrmsr_safe(MSR_FS_BASE, 0x8000000000000000);
+	r = pv_wrmsr_safe(HW_MSR_FS_BASE, 0x8000000000000000);
 	pv_write_fs_base(old);
 	if (r == 0)
 		skip("op wrmsr_safe of a non-canonical FS base",
@@ -129,22 +113,22 @@ KTEST(cpu_cr)
 	uint64_t raw, v, fl;
 	uint64_t pml4_pa, *pml4;
 
-	__asm__ __volatile__("mov %%cr0, %0" : "=r"(raw));
+	raw = hw_read_cr0();
 	check(raw == cr0, "op read_cr0 agrees with mov", "%lx vs %lx", cr0, raw);
 	fl = pv_irq_save_flags();
 	pv_irq_disable();
-	pv_write_cr0(cr0 & ~(1ull << 16));	/* WP off and back */
+	pv_write_cr0(cr0 & ~HW_CR0_WP);	/* WP off and back */
 	v = pv_read_cr0();
 	pv_write_cr0(cr0);
 	pv_irq_restore_flags(fl);
-	check(!(v & (1ull << 16)) && pv_read_cr0() == cr0,
+	check(!(v & HW_CR0_WP) && pv_read_cr0() == cr0,
 	      "op write_cr0 round trip", "read %lx", v);
 
 	pv_write_cr2(0x1234000);
 	v = pv_read_cr2();
 	check(v == 0x1234000, "op write_cr2/read_cr2 round trip", "%lx", v);
 
-	__asm__ __volatile__("mov %%cr3, %0" : "=r"(raw));
+	raw = hw_read_cr3();
 	check(raw == cr3 && cr3 == kernel_as.pml4_pa, "op read_cr3",
 	      "op %lx insn %lx", cr3, raw);
 	/* another PML4 with the same kernel half: switch, read, switch back */
@@ -155,7 +139,7 @@ KTEST(cpu_cr)
 		pv_set_pxe(4, &pml4[i], kernel_as.pml4[i]);
 	pv_write_cr3(pml4_pa);
 	v = pv_read_cr3();
-	__asm__ __volatile__("mov %%cr3, %0" : "=r"(raw));
+	raw = hw_read_cr3();
 	pv_write_cr3(cr3);
 	check(v == pml4_pa && raw == pml4_pa && pv_read_cr3() == cr3,
 	      "op write_cr3 then read_cr3", "wrote %lx read %lx", pml4_pa, v);
@@ -170,14 +154,14 @@ KTEST(cpu_cr)
 
 	pv_write_cr8(5);
 	v = pv_read_cr8();
-	__asm__ __volatile__("mov %%cr8, %0" : "=r"(raw));
+	raw = hw_read_cr8();
 	pv_write_cr8(0);
 	check(v == 5 && raw == 5, "op write_cr8/read_cr8 round trip",
 	      "op %lx insn %lx", v, raw);
 
 	fl = pv_irq_save_flags();
 	pv_irq_disable();
-	pv_write_cr0(cr0 | (1ull << 3));	/* set TS */
+	pv_write_cr0(cr0 | HW_CR0_TS);	/* set TS */
 	v = pv_read_cr0();
 	pv_clts();
 	check((v & 8) && !(pv_read_cr0() & 8), "op clts clears CR0.TS",
@@ -231,10 +215,10 @@ KTEST(cpu_desc)
 	check(sel == SEL_LDT && pv_store_ldt() == 0, "op load_ldt/store_ldt",
 	      "ldt %x", sel);
 
-	/* a data descriptor in the spare slot, then really load it */
+	/* a data descriptor in the spare GDT entry, then really load it */
 	desc = 0x00cf92000000ffffull;
 	pv_write_gdt_entry(gdt, SEL_SPARE / 8, &desc, 8);
-	check(gdt[SEL_SPARE / 8] == desc, "op write_gdt_entry writes the slot",
+	check(gdt[SEL_SPARE / 8] == desc, "op write_gdt_entry writes the entry",
 	      "%lx", gdt[SEL_SPARE / 8]);
 	{
 		uint16_t es;
@@ -267,7 +251,7 @@ KTEST(cpu_idt_gate)
 	      "op write_idt_entry writes the gate", "differs");
 	/* a self-IPI rather than "int $0x42": the nested KVM here fails to
 	 * emulate software interrupts */
-	pv_apic_write(0x300, (1u << 18) | (1u << 14) | 0x42);
+	pv_apic_write(HW_APIC_ICR_LO, (1u << 18) | (1u << 14) | 0x42);	/* self, assert */
 	for (int i = 0; i < 1000000 && !gate_hits; i++)
 		__asm__ __volatile__("pause");
 	check(gate_hits == 1, "gate written by the op delivers a self-IPI",
@@ -317,19 +301,19 @@ KTEST(cpu_tsc)
 	uint64_t a, b, c;
 	struct pmc_arg pa;
 
-	a = raw_rdtsc();
+	a = hw_rdtsc();
 	b = pv_rdtsc();
-	c = raw_rdtsc();
+	c = hw_rdtsc();
 	check(a <= b && b <= c, "op rdtsc between two rdtsc instructions",
 	      "%lx %lx %lx", a, b, c);
-	if (cpu_has(0x80000001, 'd', 27)) {
+	if (cpu_has(HW_CPUID_EXT_FEATURES, 'd', 27)) {	/* RDTSCP */
 		uint32_t aux = 0xdead;
 		uint64_t want;
 
-		pv_rdmsr_safe(MSR_TSC_AUX, &want);
-		a = raw_rdtsc();
+		pv_rdmsr_safe(HW_MSR_TSC_AUX, &want);
+		a = hw_rdtsc();
 		b = pv_rdtscp(&aux);
-		c = raw_rdtsc();
+		c = hw_rdtsc();
 		check(a <= b && b <= c && aux == (uint32_t)want,
 		      "op rdtscp (value and TSC_AUX)", "aux %x want %lx", aux,
 		      want);
@@ -357,15 +341,15 @@ KTEST(cpu_misc)
 
 	pv_write_fs_base(0x7f0000001000);
 	check(pv_read_fs_base() == 0x7f0000001000 &&
-	      !pv_rdmsr_safe(MSR_FS_BASE, &v) && v == 0x7f0000001000,
+	      !pv_rdmsr_safe(HW_MSR_FS_BASE, &v) && v == 0x7f0000001000,
 	      "op write_fs_base/read_fs_base (and the MSR)", "%lx", v);
 	pv_write_gs_base(0xffff800000002000);
 	check(pv_read_gs_base() == 0xffff800000002000 &&
-	      !pv_rdmsr_safe(MSR_GS_BASE, &v) && v == 0xffff800000002000,
+	      !pv_rdmsr_safe(HW_MSR_GS_BASE, &v) && v == 0xffff800000002000,
 	      "op write_gs_base/read_gs_base (and the MSR)", "%lx", v);
 	pv_write_kernel_gs_base(0x3000);
 	check(pv_read_kernel_gs_base() == 0x3000 &&
-	      !pv_rdmsr_safe(MSR_KERNEL_GS_BASE, &v) && v == 0x3000,
+	      !pv_rdmsr_safe(HW_MSR_KERNEL_GS_BASE, &v) && v == 0x3000,
 	      "op write_kernel_gs_base/read_kernel_gs_base", "%lx", v);
 	fl = pv_irq_save_flags();
 	pv_irq_disable();

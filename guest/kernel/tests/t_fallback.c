@@ -6,13 +6,14 @@
  * The ROM must keep those ops native, count and explain it in info, and
  * every op must still work.  Without the option this group only skips.
  */
-#include "../lib.h"
-#include "../pv.h"
-#include "../kernel.h"
-#include "../cpu/cpu.h"
-#include "../time/time.h"
-#include "../cmdline.h"
-#include "tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/kernel.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/time/time.h"
+#include "guest/kernel/cmdline.h"
+#include "guest/kernel/tests/tests.h"
+#include "abi/hw/x86.h"
 
 #define KVM_LEAF_FEATURES	0x40000001u
 #define KVM_F_CLOCKSOURCE2	(1u << 3)
@@ -40,11 +41,10 @@ static void spin_until(uint64_t deadline)
 /* The host's own answer, not the ROM's cache. */
 static uint32_t kvm_features(void)
 {
-	uint32_t a, b, c, d;
+	struct pvrom_cpuid_regs r;
 
-	__asm__ __volatile__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d)
-			     : "a"(KVM_LEAF_FEATURES), "c"(0));
-	return a;
+	hw_cpuid(KVM_LEAF_FEATURES, 0, &r);
+	return r.eax;
 }
 
 static void time_still_works(void)

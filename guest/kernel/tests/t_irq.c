@@ -1,47 +1,36 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* irq ops: the interrupt flag, EOI, APIC registers. */
-#include "../lib.h"
-#include "../pv.h"
-#include "../memlayout.h"
-#include "../time/time.h"
-#include "../cpu/cpu.h"
-#include "tests.h"
-
-#define RFLAGS_IF	(1ull << 9)
-#define APIC_VERSION	0x30
-#define APIC_TPR	0x80
-
-static uint64_t raw_flags(void)
-{
-	uint64_t f;
-
-	__asm__ __volatile__("pushfq; popq %0" : "=r"(f));
-	return f;
-}
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/memlayout.h"
+#include "guest/kernel/time/time.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/tests/tests.h"
+#include "abi/hw/lapic.h"
 
 KTEST(irq_flags)
 {
 	uint64_t saved = pv_irq_save_flags(), f;
 
-	check(saved & RFLAGS_IF, "interrupts are on in the test runner",
+	check(saved & HW_RFLAGS_IF, "interrupts are on in the test runner",
 	      "flags %lx", saved);
 	pv_irq_disable();
 	f = pv_irq_save_flags();
-	check(!(f & RFLAGS_IF) && !(raw_flags() & RFLAGS_IF),
+	check(!(f & HW_RFLAGS_IF) && !(hw_save_flags() & HW_RFLAGS_IF),
 	      "op irq_disable then save_flags shows IF=0", "flags %lx", f);
 	pv_irq_enable();
 	f = pv_irq_save_flags();
-	check((f & RFLAGS_IF) && (raw_flags() & RFLAGS_IF),
+	check((f & HW_RFLAGS_IF) && (hw_save_flags() & HW_RFLAGS_IF),
 	      "op irq_enable then save_flags shows IF=1", "flags %lx", f);
 	pv_irq_disable();
 	pv_irq_restore_flags(saved);
-	check(pv_irq_save_flags() & RFLAGS_IF,
+	check(pv_irq_save_flags() & HW_RFLAGS_IF,
 	      "op irq_restore_flags restores IF=1", "flags %lx",
 	      pv_irq_save_flags());
-	pv_irq_restore_flags(saved & ~RFLAGS_IF);
+	pv_irq_restore_flags(saved & ~HW_RFLAGS_IF);
 	f = pv_irq_save_flags();
 	pv_irq_restore_flags(saved);
-	check(!(f & RFLAGS_IF), "op irq_restore_flags restores IF=0",
+	check(!(f & HW_RFLAGS_IF), "op irq_restore_flags restores IF=0",
 	      "flags %lx", f);
 }
 
@@ -56,7 +45,7 @@ KTEST(irq_halt)
 	t0 = ticks;
 	pv_safe_halt();		/* sti; hlt */
 	f = pv_irq_save_flags();
-	check((f & RFLAGS_IF) && ticks > t0,
+	check((f & HW_RFLAGS_IF) && ticks > t0,
 	      "op safe_halt enables interrupts and wakes on the tick",
 	      "flags %lx ticks %lu->%lu", f, t0, ticks);
 	pv_irq_enable();
@@ -64,17 +53,17 @@ KTEST(irq_halt)
 
 KTEST(irq_apic)
 {
-	uint32_t v = pv_apic_read(APIC_VERSION);
-	uint32_t raw = *(volatile uint32_t *)(APIC_VA + APIC_VERSION);
+	uint32_t v = pv_apic_read(HW_APIC_VERSION);
+	uint32_t raw = *(volatile uint32_t *)(APIC_VA + HW_APIC_VERSION);
 	uint32_t tpr;
 	uint64_t cr8;
 
 	check(v == raw && (v & 0xff) >= 0x10, "op apic_read (version register)",
 	      "op %x mmio %x", v, raw);
-	pv_apic_write(APIC_TPR, 0x20);
-	tpr = pv_apic_read(APIC_TPR);
+	pv_apic_write(HW_APIC_TPR, 0x20);
+	tpr = pv_apic_read(HW_APIC_TPR);
 	cr8 = pv_read_cr8();
-	pv_apic_write(APIC_TPR, 0);
+	pv_apic_write(HW_APIC_TPR, 0);
 	check(tpr == 0x20 && cr8 == 2, "op apic_write TPR (seen in CR8 too)",
 	      "tpr %x cr8 %lx", tpr, cr8);
 	{
@@ -97,8 +86,6 @@ KTEST(irq_apic)
 #define EOI_LOAD_N		1000
 #define EOI_LOAD_GAP_NS		10000		/* 10 us */
 #define EOI_LOAD_LIMIT_NS	5000000000ull	/* nested KVM is slow */
-#define APIC_PPR		0xa0
-#define APIC_ISR		0x100
 
 static volatile unsigned load_hits, load_rearm_errors;
 
@@ -113,7 +100,7 @@ static void load_irq(struct trap_frame *f)
 
 static bool vector_in_service(unsigned vec)
 {
-	return pv_apic_read(APIC_ISR + (vec / 32) * 0x10) & (1u << (vec % 32));
+	return pv_apic_read(HW_APIC_ISR + (vec / 32) * 0x10) & (1u << (vec % 32));
 }
 
 KTEST(irq_eoi_load)
@@ -141,10 +128,10 @@ KTEST(irq_eoi_load)
 	printf("  %u alarm interrupts in %lu us (%lu us each)\n", hits,
 	       spent / 1000, hits ? spent / 1000 / hits : 0);
 	check(!vector_in_service(VEC_TEST_ALARM) &&
-	      (pv_apic_read(APIC_PPR) & 0xf0) == 0,
+	      (pv_apic_read(HW_APIC_PPR) & 0xf0) == 0,
 	      "op eoi under load: nothing left in service (ISR, PPR)",
 	      "ISR bit %d PPR %x", vector_in_service(VEC_TEST_ALARM),
-	      pv_apic_read(APIC_PPR));
+	      pv_apic_read(HW_APIC_PPR));
 	pv_cancel_alarm();
 	irq_register(VEC_TEST_ALARM, NULL);
 	tick_start();
@@ -161,11 +148,11 @@ KTEST(irq_eoi_load)
 KTEST(irq_nmi_ist)
 {
 	unsigned before = nmi_count;
-	uint32_t id = pv_apic_read(0x20) >> 24;
+	uint32_t id = pv_apic_read(HW_APIC_ID) >> 24;
 
 	/* an NMI to our own APIC ID (delivery mode NMI, physical) */
-	pv_apic_write(0x310, id << 24);
-	pv_apic_write(0x300, (4u << 8) | (1u << 14));
+	pv_apic_write(HW_APIC_ICR_HI, id << 24);
+	pv_apic_write(HW_APIC_ICR_LO, (4u << 8) | (1u << 14));
 	for (int i = 0; i < 1000000 && nmi_count == before; i++)
 		__asm__ __volatile__("pause");
 	check(nmi_count == before + 1, "self-NMI delivered", "count %u",

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* meta ops, the binding itself and the call-site records. */
-#include "../lib.h"
-#include "../pv.h"
-#include "../kernel.h"
-#include "../cpu/cpu.h"
-#include "../mm/mm.h"
-#include "tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/kernel.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/tests/tests.h"
 
 #ifndef PVOPS_NATIVE
 /* pv_ops holds one pointer per op, in enum pvrom_op order. */
@@ -51,7 +51,7 @@ KTEST(meta_info)
 	/* init ran once, inside pvb_bind (calling it again would reset the
 	 * ROM's clock under the running kernel) */
 #ifdef PVOPS_NATIVE
-	pass("op init: native time set up by pvb_bind (mode off)");
+	pass("op init: native time set up by pvb_native_setup");
 #else
 	if (bind_result.bound)
 		check(bind_result.backend[0] != 0,
@@ -75,7 +75,7 @@ KTEST(meta_bind)
 			uint64_t want = bind_result.image_va +
 					bind_result.op_offset[op];
 			if ((uint64_t)fn != want)
-				check(false, "pv_ops slot points into the ROM",
+				check(false, "pv_ops entry points into the ROM",
 				      "op %s points to %p, want %lx",
 				      pvb_op_name(op), fn, want);
 			rom++;
@@ -93,11 +93,11 @@ KTEST(meta_bind)
 		uint64_t *ti = vmm_pte(&kernel_as, bind_result.image_va, false);
 		uint64_t *td = vmm_pte(&kernel_as, bind_result.data_va, false);
 
-		check(ti && (*ti & PTE_P) && !(*ti & PTE_W) && !(*ti & PTE_NX),
+		check(ti && (*ti & HW_PTE_P) && !(*ti & HW_PTE_W) && !(*ti & HW_PTE_NX),
 		      "ROM image mapped read-only and executable", "pte %lx",
 		      ti ? *ti : 0);
-		check(td && (*td & PTE_P) && (*td & PTE_W) &&
-		      (!nx_enabled || (*td & PTE_NX)),
+		check(td && (*td & HW_PTE_P) && (*td & HW_PTE_W) &&
+		      (!nx_enabled || (*td & HW_PTE_NX)),
 		      "ROM data area mapped read-write, non-executable",
 		      "pte %lx", td ? *td : 0);
 	}
@@ -145,7 +145,7 @@ KTEST(meta_pvsites)
 		}
 	}
 	check(n > 0 && bad == 0,
-	      ".pvsites: every record is an FF 15 call of its op's slot",
+	      ".pvsites: every record is an FF 15 call of its op's pv_ops entry",
 	      "%u of %u bad", bad, n);
 	printf("  %u call sites recorded\n", n);
 #endif

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* mmu ops: entries, flushes, lazy batches, protections, demand paging. */
-#include "../lib.h"
-#include "../pv.h"
-#include "../memlayout.h"
-#include "../cpu/cpu.h"
-#include "../mm/mm.h"
-#include "tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/memlayout.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/tests/tests.h"
 
 #define VA(n)	(TEST_VA_BASE + (uint64_t)(n) * PAGE_SIZE)
 
@@ -31,14 +31,14 @@ KTEST(mmu_pxe)
 	      last_fault.vector);
 	/* creates the PDPT/PD/PT: alloc_pt + set_pxe at every level */
 	e = vmm_pte(&kernel_as, VA(0), true);
-	pv_set_pxe(1, e, pa | PTE_P | PTE_W | (nx_enabled ? PTE_NX : 0));
+	pv_set_pxe(1, e, pa | HW_PTE_P | HW_PTE_W | (nx_enabled ? HW_PTE_NX : 0));
 	check(probe_read64(p, &v) == 0 && v == 0xaaaa,
 	      "op set_pxe then the mapping works", "read %lx", v);
 	*p = 0x1111;
 	check(*(uint64_t *)phys_ptr(pa) == 0x1111,
 	      "write through the new mapping lands in the page", "%lx",
 	      *(uint64_t *)phys_ptr(pa));
-	pv_update_pxe(1, e, pb | PTE_P | PTE_W | PTE_NX * nx_enabled, VA(0));
+	pv_update_pxe(1, e, pb | HW_PTE_P | HW_PTE_W | HW_PTE_NX * nx_enabled, VA(0));
 	check(*p == 0xbbbb, "op update_pxe remaps and invalidates",
 	      "read %lx", *p);
 	pv_update_pxe(1, e, 0, VA(0));
@@ -49,27 +49,27 @@ KTEST(mmu_pxe)
 	      "error %lx", last_fault.error);
 
 	/* read-only mapping: a write faults with P=1, W=1 in the error code */
-	pv_set_pxe(1, e, pa | PTE_P | PTE_NX * nx_enabled);
+	pv_set_pxe(1, e, pa | HW_PTE_P | HW_PTE_NX * nx_enabled);
 	pv_flush_tlb_page(VA(0));
 	check(faults_with(VA(0), true, 14) && (last_fault.error & 3) == 3,
 	      "read-only page: write faults (protection, write)",
 	      "error %lx", last_fault.error);
 
 	/* flush_tlb_page: change the entry behind the TLB's back, then flush */
-	pv_set_pxe(1, e, pa | PTE_P | PTE_W | PTE_NX * nx_enabled);
+	pv_set_pxe(1, e, pa | HW_PTE_P | HW_PTE_W | HW_PTE_NX * nx_enabled);
 	pv_flush_tlb_page(VA(0));
 	v = *p;
-	pv_set_pxe(1, e, pb | PTE_P | PTE_W | PTE_NX * nx_enabled);
+	pv_set_pxe(1, e, pb | HW_PTE_P | HW_PTE_W | HW_PTE_NX * nx_enabled);
 	pv_flush_tlb_page(VA(0));
 	check(v == 0x1111 && *p == 0xbbbb, "op flush_tlb_page", "%lx %lx", v,
 	      *p);
-	pv_set_pxe(1, e, pa | PTE_P | PTE_W | PTE_NX * nx_enabled);
+	pv_set_pxe(1, e, pa | HW_PTE_P | HW_PTE_W | HW_PTE_NX * nx_enabled);
 	pv_flush_tlb_local();
 	check(*p == 0x1111, "op flush_tlb_local", "%lx", *p);
-	pv_set_pxe(1, e, pb | PTE_P | PTE_W | PTE_G | PTE_NX * nx_enabled);
+	pv_set_pxe(1, e, pb | HW_PTE_P | HW_PTE_W | HW_PTE_G | HW_PTE_NX * nx_enabled);
 	pv_flush_tlb_global();
 	v = *p;
-	pv_set_pxe(1, e, pa | PTE_P | PTE_W | PTE_G | PTE_NX * nx_enabled);
+	pv_set_pxe(1, e, pa | HW_PTE_P | HW_PTE_W | HW_PTE_G | HW_PTE_NX * nx_enabled);
 	pv_flush_tlb_global();
 	check(v == 0xbbbb && *p == 0x1111, "op flush_tlb_global (global page)",
 	      "%lx %lx", v, *p);

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Ring-3 tasks: own address spaces, syscalls, preemption, clean exit. */
-#include "../lib.h"
-#include "../pv.h"
-#include "../kernel.h"
-#include "../mm/mm.h"
-#include "../time/time.h"
-#include "../task/task.h"
-#include "tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/kernel.h"
+#include "guest/kernel/mm/mm.h"
+#include "guest/kernel/time/time.h"
+#include "guest/kernel/task/task.h"
+#include "guest/kernel/tests/tests.h"
 
 static bool run_pair(struct task *t[2])
 {

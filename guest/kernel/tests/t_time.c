@@ -1,22 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* time ops: frequency, counters, monotonic and wall clock, alarms, steal. */
-#include "../lib.h"
-#include "../pv.h"
-#include "../cpu/cpu.h"
-#include "../time/time.h"
-#include "../cmdline.h"
-#include "tests.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/time/time.h"
+#include "guest/kernel/cmdline.h"
+#include "guest/kernel/tests/tests.h"
+#include "abi/hw/pit.h"
 
 #define NS_2020		1577836800000000000ull
 #define NS_2100		4102444800000000000ull
-
-static uint64_t raw_rdtsc(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((uint64_t)hi << 32) | lo;
-}
 
 static uint64_t scale_ns(uint64_t cycles, uint64_t hz)
 {
@@ -57,9 +50,8 @@ static uint64_t scale_ns(uint64_t cycles, uint64_t hz)
 #define PCT_OWN_RATE_X10	5	/* 0.5% */
 #define PCT_PIT_X10		20	/* 2%: host-given rate */
 #define PCT_PIT_CAL_X10		50	/* 5%: PIT-calibrated rate */
-#define PIT_HZ			1193182u
 #define PIT_WINDOW		59659u	/* ticks: 50.0 ms */
-#define PIT_WINDOW_NS		((uint64_t)PIT_WINDOW * NSEC / PIT_HZ)
+#define PIT_WINDOW_NS		((uint64_t)PIT_WINDOW * NSEC / HW_PIT_HZ)
 /* host_time is whole seconds taken before QEMU started; the CMOS RTC (the
  * native wall clock) is whole seconds too */
 #define WALL_SLACK_NS		(5 * NSEC)
@@ -81,7 +73,9 @@ static long ppm(uint64_t a, uint64_t b)
 /*
  * One PIT window timed with monotonic_ns: channel 2, mode 0 (OUT2 rises
  * when the count runs out), gated through port 0x61 with the speaker off.
- * Interrupts off meanwhile; 0 if the PIT never answers.
+ * Interrupts off meanwhile; 0 if the PIT never answers.  The PIT facts are
+ * abi/hw/pit.h's; the loop is the test's own, bounded by the clock under
+ * test rather than a poll count, and reading it the moment OUT2 rises.
  */
 static uint64_t pit_window_ns(void)
 {
@@ -89,21 +83,21 @@ static uint64_t pit_window_ns(void)
 	uint8_t p61;
 
 	pv_irq_disable();
-	p61 = inb(0x61);
-	outb(0x61, (uint8_t)(p61 & ~0x03));		/* gate low: stop */
-	outb(0x43, 0xb0);				/* ch 2, lo/hi, mode 0 */
-	outb(0x42, PIT_WINDOW & 0xff);
-	outb(0x42, PIT_WINDOW >> 8);
+	p61 = hw_inb(HW_PORT_61);
+	hw_outb(HW_PORT_61, (uint8_t)(p61 & ~(HW_P61_GATE2 | HW_P61_SPEAKER)));
+	hw_outb(HW_PIT_MODE, HW_PIT_CH2_ONESHOT);
+	hw_outb(HW_PIT_CH2, PIT_WINDOW & 0xff);
+	hw_outb(HW_PIT_CH2, PIT_WINDOW >> 8);
 	/* t0 before the gate opens: a delay anywhere then lengthens the
 	 * window, never shortens it */
 	t0 = pv_monotonic_ns();
-	outb(0x61, (uint8_t)((p61 & ~0x02) | 0x01));	/* gate high: count */
+	hw_outb(HW_PORT_61, (uint8_t)((p61 & ~HW_P61_SPEAKER) | HW_P61_GATE2));
 	while (pv_monotonic_ns() - t0 < 10 * PIT_WINDOW_NS)
-		if (inb(0x61) & 0x20) {
+		if (hw_inb(HW_PORT_61) & HW_P61_OUT2) {
 			t1 = pv_monotonic_ns();
 			break;
 		}
-	outb(0x61, p61);
+	hw_outb(HW_PORT_61, p61);
 	pv_irq_restore_flags(fl);
 	return t1 ? t1 - t0 : 0;
 }
@@ -141,12 +135,12 @@ KTEST(time_clock)
 
 	/* ~100 ms, halted between ticks */
 	c0 = pv_cycle_counter();
-	r0 = raw_rdtsc();
+	r0 = hw_rdtsc();
 	t0 = pv_monotonic_ns();
 	while (pv_monotonic_ns() - t0 < 100000000)
 		pv_safe_halt();
 	c1 = pv_cycle_counter();
-	r1 = raw_rdtsc();
+	r1 = hw_rdtsc();
 	t1 = pv_monotonic_ns();
 	check(t1 > t0, "op monotonic_ns advances", "%lu -> %lu", t0, t1);
 	check(c1 > c0, "op cycle_counter advances", "%lu -> %lu", c0, c1);
@@ -206,7 +200,7 @@ KTEST(time_clock)
 		 * host's TSC) from the CMOS RTC, which QEMU runs on the host's
 		 * clock (whole seconds: +1 s). */
 		uint64_t host = kopts.host_time * NSEC;
-		uint64_t up = scale_ns(raw_rdtsc(), kern_hz);
+		uint64_t up = scale_ns(hw_rdtsc(), kern_hz);
 		uint64_t mono = pv_monotonic_ns(), rtc = 0;
 		int64_t d = (int64_t)(t0 - host);
 		const char *how = "TSC since reset";

@@ -10,7 +10,7 @@
 #ifndef KERNEL_TESTS_H
 #define KERNEL_TESTS_H
 
-#include "../lib.h"
+#include "guest/kernel/lib.h"
 
 struct ktest {
 	const char *name;

@@ -5,14 +5,19 @@
  * pv_eoi.  Only apic_early_enable() touches the LAPIC directly, because the
  * ABI requires it software-enabled before the ROM's init runs.
  */
-#include "../lib.h"
-#include "../pv.h"
-#include "../memlayout.h"
-#include "../cpu/cpu.h"
-#include "time.h"
+#include "guest/kernel/lib.h"
+#include "guest/kernel/pv.h"
+#include "guest/kernel/memlayout.h"
+#include "guest/kernel/cpu/cpu.h"
+#include "guest/kernel/time/time.h"
+#include "abi/hw/io.h"
+#include "abi/hw/lapic.h"
 
-#define APIC_SVR	0xf0
-#define APIC_SVR_ENABLE	0x100
+/* The 8259 pair: command and data ports (kernel-only: no ROM twin). */
+#define PIC1_CMD	0x20
+#define PIC1_DATA	0x21
+#define PIC2_CMD	0xa0
+#define PIC2_DATA	0xa1
 
 volatile uint64_t ticks;
 volatile uint64_t tick_rearm_errors;
@@ -24,24 +29,24 @@ static bool running;
  * all our interrupts come from the LAPIC. */
 static void pic_disable(void)
 {
-	outb(0x20, 0x11);	/* ICW1: init, ICW4 follows */
-	outb(0xa0, 0x11);
-	outb(0x21, 0x20);	/* ICW2: vector base */
-	outb(0xa1, 0x28);
-	outb(0x21, 0x04);	/* ICW3: slave on IRQ2 */
-	outb(0xa1, 0x02);
-	outb(0x21, 0x01);	/* ICW4: 8086 mode */
-	outb(0xa1, 0x01);
-	outb(0x21, 0xff);	/* mask all */
-	outb(0xa1, 0xff);
+	hw_outb(PIC1_CMD, 0x11);	/* ICW1: init, ICW4 follows */
+	hw_outb(PIC2_CMD, 0x11);
+	hw_outb(PIC1_DATA, 0x20);	/* ICW2: vector base */
+	hw_outb(PIC2_DATA, 0x28);
+	hw_outb(PIC1_DATA, 0x04);	/* ICW3: slave on IRQ2 */
+	hw_outb(PIC2_DATA, 0x02);
+	hw_outb(PIC1_DATA, 0x01);	/* ICW4: 8086 mode */
+	hw_outb(PIC2_DATA, 0x01);
+	hw_outb(PIC1_DATA, 0xff);	/* mask all */
+	hw_outb(PIC2_DATA, 0xff);
 }
 
 void apic_early_enable(void)
 {
 	pic_disable();
-	volatile uint32_t *svr = (volatile uint32_t *)(APIC_VA + APIC_SVR);
+	volatile uint32_t *svr = (volatile uint32_t *)(APIC_VA + HW_APIC_SVR);
 
-	*svr = APIC_SVR_ENABLE | VEC_SPURIOUS;
+	*svr = HW_APIC_SVR_ENABLE | VEC_SPURIOUS;
 }
 
 __attribute__((weak)) void sched_tick(struct trap_frame *f)

@@ -10,7 +10,7 @@
  * failed checks with SYS_REPORT before exiting with code 40 + pid.
  */
 #include <stdint.h>
-#include "abi.h"
+#include "guest/kernel/user/abi.h"
 
 static inline long sys3(long n, long a, long b, long c)
 {
