@@ -452,7 +452,9 @@ static int check_tables(struct pvb_image *img, struct elf_state *st)
 	symoff = rd32(img->elf + st->gnu_hash + 4);
 	bloom = rd32(img->elf + st->gnu_hash + 8);
 	shift = rd32(img->elf + st->gnu_hash + 12);
-	if (gnb == 0 || bloom == 0 || (bloom & (bloom - 1)) || shift >= 64 ||
+	/* The second Bloom bit is the 32-bit hash shifted right by 'shift':
+	 * 32 or more would leave no bits (and is undefined in C). */
+	if (gnb == 0 || bloom == 0 || (bloom & (bloom - 1)) || shift >= 32 ||
 	    symoff == 0 || symoff > nsyms ||
 	    !in_range(st->gnu_hash + 16, bloom * 8 + gnb * 4 + (nsyms - symoff) * 4, t))
 		return PVB_E_GNU_HASH_RANGE;
@@ -560,7 +562,9 @@ static int gnu_bloom_ok(const struct pvb_image *img, uint32_t hash)
 	uint32_t nwords = rd32(g + 8), shift = rd32(g + 12);
 	uint64_t word = rd64(g + 16 + 8ull * ((hash / 64) & (nwords - 1)));
 
-	return (word >> (hash % 64) & 1) && (word >> ((hash >> shift) % 64) & 1);
+	/* check_tables refused shift >= 32; the mask keeps this defined even
+	 * for a caller that skipped it. */
+	return (word >> (hash % 64) & 1) && (word >> ((hash >> (shift & 31)) % 64) & 1);
 }
 
 static int check_gnu_hash(const struct pvb_image *img, const struct elf_state *st)

@@ -402,6 +402,20 @@ static const char *m_gnu_bloom(struct badrom *b)
 	return NULL;
 }
 
+/* A Bloom shift the 32-bit hash cannot take (32..63), with a filter of all
+ * ones so that the shift check alone can refuse it. */
+static const char *gnu_shift(struct badrom *b, uint32_t shift)
+{
+	uint8_t *g = gnu_tab(b);
+
+	memset(g + 16, 0xff, 8 * g32(g + 8));
+	p32(g + 12, shift);
+	reseal(b);
+	return NULL;
+}
+static const char *m_gnu_shift32(struct badrom *b) { return gnu_shift(b, 32); }
+static const char *m_gnu_shift41(struct badrom *b) { return gnu_shift(b, 41); }
+
 /* The last symbol's chain word loses its end bit: the chain runs off. */
 static const char *m_gnu_unterminated(struct badrom *b)
 {
@@ -607,6 +621,8 @@ const struct badrom_variant badrom_variants[] = {
 	{ "hash-mismatch", "DT_HASH misses symbols DT_GNU_HASH has", m_hash_mismatch,
 	  PVB_E_HASH_MISMATCH },
 	{ "gnu-bloom", "GNU bloom filter rejects symbols", m_gnu_bloom, PVB_E_HASH_MISMATCH },
+	{ "gnu-shift32", "GNU Bloom shift 32 (the hash has 32 bits)", m_gnu_shift32, PVB_E_GNU_HASH_RANGE },
+	{ "gnu-shift41", "GNU Bloom shift 41 (the hash has 32 bits)", m_gnu_shift41, PVB_E_GNU_HASH_RANGE },
 	{ "versym", "version table offset out of range", m_versym, PVB_E_VERSYM_RANGE },
 	{ "verdef", "version definitions offset out of range", m_verdef, PVB_E_VERDEF_RANGE },
 	{ "verdefnum", "version definition count too large", m_verdefnum, PVB_E_VERDEF_RANGE },
