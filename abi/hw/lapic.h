@@ -98,9 +98,8 @@ HW_INLINE void hw_apic_timer_stop(hw_apic_read_fn *rd, hw_apic_write_fn *wr)
 
 /*
  * Timer ticks for an alarm delta_ns away, given mult = (timer Hz << 32) /
- * 1e9.  Rounded up, plus 1/1024: the timer rate was measured against the
- * TSC through accesses that trap under a hypervisor, good to a few 1e-4,
- * and an alarm may fire a little late, never early.  At least 1 (0 would
+ * 1e9.  Rounded up, plus 1/1024 for the TSC rate's own error: an alarm
+ * may fire a little late, never early.  At least 1 (0 would
  * stop the timer).  Over 0xffffffff: out of the timer's range.
  */
 static inline uint64_t hw_apic_alarm_ticks(uint64_t delta_ns, uint64_t mult)
@@ -116,10 +115,13 @@ static inline uint64_t hw_apic_alarm_ticks(uint64_t delta_ns, uint64_t mult)
 /*
  * The timer's input rate after the /16 divider, measured against the TSC
  * (tsc_hz known) over 1/HW_APIC_CAL_PER_SEC s; 0 if the timer did not
- * count.  The timer is left stopped with its LVT entry as it was.  Each
- * APIC access is timed by its midpoint: under a hypervisor both exit, and
- * counting their whole cost against the timer would underestimate its
- * rate, making alarms fire early.
+ * count.  The timer is left stopped with its LVT entry as it was.  The
+ * time counted is a lower bound of how long the timer ran: from after the
+ * write that starts it to before the read that samples it.  Under a
+ * hypervisor both accesses exit, and a preempted vCPU can stall either one
+ * for longer than the other, so any estimate inside those brackets (their
+ * midpoints, say) can come out long, the rate low and an alarm early; the
+ * lower bound can only make the rate high and an alarm late.
  */
 HW_INLINE uint64_t hw_apic_timer_hz(hw_apic_read_fn *rd, hw_apic_write_fn *wr,
 				    hw_rdtsc_fn *rdtsc, uint64_t tsc_hz)
@@ -129,14 +131,12 @@ HW_INLINE uint64_t hw_apic_timer_hz(hw_apic_read_fn *rd, hw_apic_write_fn *wr,
 
 	wr(HW_APIC_LVT_TIMER, (uint32_t)(HW_APIC_LVT_MASKED | HW_APIC_LVT_VECTOR));
 	wr(HW_APIC_TIMER_DIV, HW_APIC_TIMER_DIV_16);
-	t0 = rdtsc();
 	wr(HW_APIC_TIMER_INIT, 0xffffffffu);
-	t0 += (rdtsc() - t0) / 2;
+	t0 = rdtsc();				/* the timer runs by now */
 	while (rdtsc() - t0 < wait)
 		hw_pause();
-	t1 = rdtsc();
+	t1 = rdtsc();				/* and still runs until read */
 	cur = rd(HW_APIC_TIMER_CUR);
-	t1 += (rdtsc() - t1) / 2;
 	wr(HW_APIC_TIMER_INIT, 0);
 	wr(HW_APIC_LVT_TIMER, lvt);
 	ticks = 0xffffffffu - cur;
