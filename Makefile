@@ -11,7 +11,9 @@
 #   make test     run every suite, in the order of TEST_SUITES in
 #                 tests/tests.mk (ends with "N passed, N failed, N skipped")
 #   make qemu-cases CASES=regex   only the matching QEMU boot cases
-#   make abi-check   each ABI header compiled alone, as C99 and as C++
+#   make abi-check   each ABI header compiled alone, as C99 and as C++,
+#                 and abidiff of the ROM against abi/baseline/ (abi/abi.mk)
+#   make abi-baseline   the ABI dumps of this build, for a release
 #   make bench    per-op cost, ROM versus native, into build/bench/
 #   make fuzz     the validator fuzzer for FUZZ_SECONDS (default 300)
 #   make debug    QEMU halted with a gdb stub; gdb -x build/guest.gdb
@@ -53,12 +55,15 @@ help:
 clean:
 	rm -rf $(B)
 
-include abi/abi.mk
 include guest/bind/validator.mk
 include rom/rom.mk
 include linker/linker.mk
 include guest/guest.mk
 include loader/loader.mk
+# after rom.mk and linker.mk: the ABI baseline check builds the ROM again
+# with debug info, from their sources and flags
+include abi/abi.mk
+
 include tests/tests.mk
 
 all-body: $(ALL_TARGETS)

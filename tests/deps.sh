@@ -29,6 +29,8 @@ needs=(
 	"dir:/usr/lib/grub/i386-pc grub-pc-bin"
 	"cmd:xorriso xorriso"
 	"cmd:mformat mtools"
+	"cmd:abidw abigail-tools"
+	"cmd:abidiff abigail-tools"
 )
 
 missing=()
