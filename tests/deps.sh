@@ -29,6 +29,7 @@ needs=(
 	"dir:/usr/lib/grub/i386-pc grub-pc-bin"
 	"cmd:xorriso xorriso"
 	"cmd:mformat mtools"
+	"dir:/usr/lib/grub/x86_64-efi grub-efi-amd64-bin"
 	"cmd:abidw abigail-tools"
 	"cmd:abidiff abigail-tools"
 )
