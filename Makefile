@@ -18,6 +18,9 @@
 #   make fuzz     the validator fuzzer for FUZZ_SECONDS (default 300)
 #   make debug    QEMU halted with a gdb stub; gdb -x build/guest.gdb
 #   make deps     check for (and as root install) the Debian packages needed
+#   make install  install ROMs, tools, man pages, headers, libpvbind.a and
+#                 pvbind.pc, the guest, pvboot.efi and the spec
+#                 (PREFIX=/usr/local, DESTDIR=; make uninstall removes them)
 #   make clean    remove build/
 #   make V=1      show the commands
 
@@ -39,7 +42,8 @@ SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer \
                -fno-sanitize-recover=all
 
 .DEFAULT_GOAL := all
-.PHONY: all deps run test test-body abi-check clean help bench debug fuzz
+.PHONY: all deps run test test-body abi-check clean help bench debug fuzz \
+	install install-files uninstall
 
 # deps first, then the real work in a sub-make, so a missing tool is
 # installed before any rule needs it.
@@ -63,6 +67,104 @@ include loader/loader.mk
 # after rom.mk and linker.mk: the ABI baseline check builds the ROM again
 # with debug info, from their sources and flags
 include abi/abi.mk
+
+# ---- make install / make uninstall / make deb ----------------------------
+# Layout (every path under $(DESTDIR)):
+#   $(BINDIR)          pvrom-info, pvrom-link                      0755
+#   $(MANDIR)/man1     pvrom-info.1, pvrom-link.1                  0644
+#   $(DATADIR)/pvrom   pvrom.rom (ABI 1.$(ROM_ABI_MINOR)), pvrom-1.1.rom,
+#                      guest.elf, pvboot.efi                       0644
+#   $(INCLUDEDIR)/pvrom/abi/{pvrom,hw}/*.h, .../guest/bind/*.h      0644
+#                      (kept root-relative, as the headers include each
+#                      other: "abi/pvrom/ops.h", "guest/bind/pvops.h")
+#   $(LIBDIR)          libpvbind.a                                 0644
+#   $(PKGCONFIGDIR)    pvbind.pc                                   0644
+#   $(DOCDIR)          SPEC.md                                     0644
+# Nothing is written outside $(DESTDIR)$(PREFIX) (unless a *DIR is set
+# outside PREFIX on purpose, as debian/rules does with LIBDIR).
+PREFIX       ?= /usr/local
+DESTDIR      ?=
+BINDIR       ?= $(PREFIX)/bin
+LIBDIR       ?= $(PREFIX)/lib
+INCLUDEDIR   ?= $(PREFIX)/include
+DATADIR      ?= $(PREFIX)/share
+MANDIR       ?= $(DATADIR)/man
+DOCDIR       ?= $(DATADIR)/doc/pvrom
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+
+# The library's public headers: pvbind.h and what it includes from
+# guest/bind/ (asked of the compiler, so the list follows the #includes);
+# the ABI headers all go, as the ABI's public text.
+PVBIND_PUBLIC_HDRS = $(sort $(filter guest/bind/%,$(patsubst $(SRC)/%,%,$(shell \
+	$(HOSTCC) -MM -MT x -ffreestanding -I$(SRC) guest/bind/pvbind.h | tr -d '\\'))))
+INSTALL_HDRS = $(wildcard abi/pvrom/*.h abi/hw/*.h) $(PVBIND_PUBLIC_HDRS)
+
+# source | destination (without DESTDIR) | mode
+INSTALL_FILES := $(B)/pvrom-info $(B)/pvrom-link $(B)/man/pvrom-info.1 \
+	$(B)/man/pvrom-link.1 $(B)/pvrom.rom $(B)/compat/pvrom-1.1.rom \
+	$(B)/guest.elf $(B)/pvboot.efi $(PVBIND_LIB) $(B)/pvbind.pc abi/SPEC.md
+INSTALL_MAP = \
+	$(B)/pvrom-info|$(BINDIR)/pvrom-info|0755 \
+	$(B)/pvrom-link|$(BINDIR)/pvrom-link|0755 \
+	$(B)/man/pvrom-info.1|$(MANDIR)/man1/pvrom-info.1|0644 \
+	$(B)/man/pvrom-link.1|$(MANDIR)/man1/pvrom-link.1|0644 \
+	$(B)/pvrom.rom|$(DATADIR)/pvrom/pvrom.rom|0644 \
+	$(B)/compat/pvrom-1.1.rom|$(DATADIR)/pvrom/pvrom-1.1.rom|0644 \
+	$(B)/guest.elf|$(DATADIR)/pvrom/guest.elf|0644 \
+	$(B)/pvboot.efi|$(DATADIR)/pvrom/pvboot.efi|0644 \
+	$(PVBIND_LIB)|$(LIBDIR)/libpvbind.a|0644 \
+	$(B)/pvbind.pc|$(PKGCONFIGDIR)/pvbind.pc|0644 \
+	abi/SPEC.md|$(DOCDIR)/SPEC.md|0644 \
+	$(foreach h,$(INSTALL_HDRS),$(h)|$(INCLUDEDIR)/pvrom/$(h)|0644)
+
+# pvbind.pc: the include directory that makes the headers' root-relative
+# includes resolve, the library, and what the headers themselves need of a
+# kernel's flags: the ABI minor libpvbind.a was built for (pv_ops has one
+# entry per op of that minor: a kernel compiled for another would index the
+# table wrongly) and no red zone (every pv_*() is a call inside inline asm,
+# which would overwrite it).  Rewritten when a directory changes.
+PVBIND_PC_MINOR = $(shell echo PVROM_ABI_MINOR | \
+	$(HOSTCC) -E -P -I$(SRC) -include abi/pvrom/base.h -x c - | tail -1)
+pc_rel = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+
+$(B)/pvbind.pc: FORCE
+	@mkdir -p $(@D)
+	$(Q){ echo '# SPDX-License-Identifier: GPL-2.0-only'; \
+	  echo 'prefix=$(PREFIX)'; \
+	  echo 'libdir=$(call pc_rel,$(LIBDIR))'; \
+	  echo 'includedir=$(call pc_rel,$(INCLUDEDIR))'; \
+	  echo; \
+	  echo 'Name: pvbind'; \
+	  echo 'Description: pvrom binding library for freestanding x86-64 kernels'; \
+	  echo 'URL: $(ROM_SOURCE_URL)'; \
+	  echo 'Version: $(ROM_RELEASE)'; \
+	  echo 'Cflags: -I$${includedir}/pvrom -DPVROM_ABI_MINOR=$(PVBIND_PC_MINOR) -mno-red-zone'; \
+	  echo 'Libs: -L$${libdir} -lpvbind'; } > $@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+# What make install installs, built without the dependency check (for
+# debian/rules: there Build-Depends is the check).
+install-files: $(INSTALL_FILES)
+
+install: $(INSTALL_FILES)
+	$(Q)set -e; for m in $(patsubst %,'%',$(INSTALL_MAP)); do \
+	    IFS='|' read -r src dst mode <<<"$$m"; \
+	    install -d -m 0755 "$(DESTDIR)$$(dirname "$$dst")"; \
+	    install -m "$$mode" "$$src" "$(DESTDIR)$$dst"; \
+	    echo "  INSTALL $(DESTDIR)$$dst"; \
+	done
+
+# The files, then the directories only pvrom owns, if left empty.
+uninstall:
+	$(Q)for m in $(patsubst %,'%',$(INSTALL_MAP)); do \
+	    IFS='|' read -r src dst mode <<<"$$m"; \
+	    rm -f "$(DESTDIR)$$dst"; \
+	done
+	$(Q)for d in $(INCLUDEDIR)/pvrom/abi/pvrom $(INCLUDEDIR)/pvrom/abi/hw \
+	    $(INCLUDEDIR)/pvrom/abi $(INCLUDEDIR)/pvrom/guest/bind \
+	    $(INCLUDEDIR)/pvrom/guest $(INCLUDEDIR)/pvrom $(DATADIR)/pvrom $(DOCDIR); do \
+	    [ ! -d "$(DESTDIR)$$d" ] || rmdir --ignore-fail-on-non-empty "$(DESTDIR)$$d"; \
+	done
 
 include tests/tests.mk
 

@@ -30,6 +30,8 @@ needs=(
 	"cmd:xorriso xorriso"
 	"cmd:mformat mtools"
 	"dir:/usr/lib/grub/x86_64-efi grub-efi-amd64-bin"
+	"cmd:pkg-config pkg-config"
+	"cmd:man man-db"
 	"cmd:abidw abigail-tools"
 	"cmd:abidiff abigail-tools"
 )

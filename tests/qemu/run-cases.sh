@@ -34,6 +34,7 @@ run_one() {
 	guest) kfile=$B/guest.elf ;;
 	guest-native) kfile=$B/guest-native.elf ;;
 	guest-1.1) kfile=$B/compat/guest-1.1.elf ;;
+	consumer) kfile=$B/tests/consumer/consumer.elf ;;
 	*) echo "FAIL: qemu $name (unknown kernel '$kernel')"; return ;;
 	esac
 
