@@ -21,6 +21,8 @@
 #   make install  install ROMs, tools, man pages, headers, libpvbind.a and
 #                 pvbind.pc, the guest, pvboot.efi and the spec
 #                 (PREFIX=/usr/local, DESTDIR=; make uninstall removes them)
+#   make deb      the four Debian packages (dpkg-buildpackage on a copy of
+#                 the tree) into build/deb/
 #   make clean    remove build/
 #   make V=1      show the commands
 
@@ -43,7 +45,7 @@ SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 .DEFAULT_GOAL := all
 .PHONY: all deps run test test-body abi-check clean help bench debug fuzz \
-	install install-files uninstall
+	install install-files uninstall deb
 
 # deps first, then the real work in a sub-make, so a missing tool is
 # installed before any rule needs it.
@@ -165,6 +167,45 @@ uninstall:
 	    $(INCLUDEDIR)/pvrom/guest $(INCLUDEDIR)/pvrom $(DATADIR)/pvrom $(DOCDIR); do \
 	    [ ! -d "$(DESTDIR)$$d" ] || rmdir --ignore-fail-on-non-empty "$(DESTDIR)$$d"; \
 	done
+
+# make deb: dpkg-buildpackage on a copy of the tree under $(B)/deb/src (it
+# writes into the tree it builds and into its parent directory, so nothing
+# lands outside build/ and the source tree stays untouched), then the four
+# .debs into $(B)/deb/.  The copy is what git tracks plus new files not yet
+# added (what a build here would use), without build/ and .git.  The
+# version is ROM_RELEASE (rom/rom.mk), stamped into the copy's
+# debian/changelog.
+DEB_VERSION  := $(ROM_RELEASE)
+DEB_SRC      := $(B)/deb/src/pvrom-$(DEB_VERSION)
+DEB_PACKAGES := pvrom-rom_$(DEB_VERSION)_all pvrom-tools_$(DEB_VERSION)_amd64 \
+		libpvbind-dev_$(DEB_VERSION)_amd64 pvrom-guest_$(DEB_VERSION)_all
+DEB_FILES    := $(patsubst %,$(B)/deb/%.deb,$(DEB_PACKAGES))
+# (listed only when make deb is asked for: it costs a git call per make)
+DEB_INPUTS    = $(if $(filter deb,$(MAKECMDGOALS)),$(shell cd $(SRC) && \
+	{ if git rev-parse --is-inside-work-tree >/dev/null 2>&1 && \
+	     [ -z "$$(git rev-parse --show-prefix)" ]; then \
+	    git ls-files --cached --others --exclude-standard; \
+	  else find . -path ./build -prune -o -path ./.git -prune -o -type f -print; fi; } | \
+	  while read -r f; do [ -f "$$f" ] && echo "$$f"; done))
+
+deb: $(DEB_FILES)
+
+$(DEB_FILES) &: $(DEB_INPUTS)
+	$(Q)rm -rf $(B)/deb && mkdir -p $(DEB_SRC)
+	$(Q)printf '%s\n' $(DEB_INPUTS) | tar -C $(SRC) -cf - -T - | tar -C $(DEB_SRC) -xf -
+	$(Q)v=$$(dpkg-parsechangelog -l debian/changelog -S Version); \
+	if [ "$$v" != "$(DEB_VERSION)" ]; then \
+	    echo "deb: debian/changelog is at $$v, ROM_RELEASE at $(DEB_VERSION):" \
+		 "packaging $(DEB_VERSION); add a changelog entry (dch -v $(DEB_VERSION))" >&2; \
+	    sed -i '1s/([^)]*)/($(DEB_VERSION))/' $(DEB_SRC)/debian/changelog; \
+	fi
+	@echo "  DEB     $(DEB_SRC) (log: $(B)/deb/build.log)"
+	$(Q)cd $(DEB_SRC) && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+	    DEB_BUILD_OPTIONS="parallel=2 $(DEB_BUILD_OPTIONS)" \
+	    dpkg-buildpackage -us -uc -b > ../../build.log 2>&1 || \
+	    { tail -30 $(B)/deb/build.log >&2; exit 1; }
+	$(Q)cp $(patsubst $(B)/deb/%,$(B)/deb/src/%,$(DEB_FILES)) $(B)/deb/
+	@for f in $(DEB_FILES); do echo "  DEB     $$f"; done
 
 include tests/tests.mk
 

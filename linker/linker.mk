@@ -13,15 +13,18 @@ PVROM_LINK_SRCS := linker/pvrom-link.c linker/seal.c $(PVB_VALIDATOR_SRCS)
 PVROM_INFO_SRCS := linker/pvrom-info.c $(PVB_VALIDATOR_SRCS)
 PVROM_TOOL_HDRS := $(PVB_VALIDATOR_HDRS) $(wildcard linker/*.h)
 
+# CPPFLAGS, CFLAGS and LDFLAGS from the environment come last, so that a
+# distribution's hardening flags (dpkg-buildflags, debian/rules) reach the
+# installed tools; they are empty in a plain build.
 $(B)/pvrom-link: $(PVROM_LINK_SRCS) $(PVROM_TOOL_HDRS)
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $@"
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(PVROM_LINK_SRCS)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(PVROM_LINK_SRCS)
 
 $(B)/pvrom-info: $(PVROM_INFO_SRCS) $(PVROM_TOOL_HDRS)
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $@"
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(PVROM_INFO_SRCS)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(PVROM_INFO_SRCS)
 
 # The man pages are the tools' own --help (usage_text in each .c), laid
 # out by man.awk: one text, so they cannot drift apart.

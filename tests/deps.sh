@@ -34,6 +34,9 @@ needs=(
 	"cmd:man man-db"
 	"cmd:abidw abigail-tools"
 	"cmd:abidiff abigail-tools"
+	"cmd:dpkg-buildpackage dpkg-dev"
+	"cmd:dh debhelper"
+	"cmd:lintian lintian"
 )
 
 missing=()

@@ -21,6 +21,7 @@ include tests/fuzz/fuzz.mk	# fuzz-image (and make fuzz)
 include tests/bench/bench.mk	# bench-icount (and make bench)
 include tests/qemu/qemu.mk	# qemu (and make qemu-cases)
 include tests/install/install.mk	# install (and the consumer kernel)
+include tests/deb/deb.mk	# deb
 include tests/abi/abi.mk	# abi-break
 
 # Two clean builds from different directories give byte-identical ROMs.
@@ -29,7 +30,7 @@ SUITE_repro := $(SRC)/tests/repro/repro.sh $(SRC) $(B)
 # Fast host checks first, then the ones that build or fuzz for a while,
 # then the guest under QEMU.
 TEST_SUITES := abi-check host-hw host-image host-tools pvboot-host bind-host \
-	       bind-standalone install build-fail repro abi-break fuzz-image \
+	       bind-standalone install deb build-fail repro abi-break fuzz-image \
 	       bench-icount qemu
 
 # Every defined suite runs, and only those: a fragment's new SUITE_x must be
