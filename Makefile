@@ -101,11 +101,10 @@ PVBIND_PUBLIC_HDRS = $(sort $(filter guest/bind/%,$(patsubst $(SRC)/%,%,$(shell 
 	$(HOSTCC) -MM -MT x -ffreestanding -I$(SRC) guest/bind/pvbind.h | tr -d '\\'))))
 INSTALL_HDRS = $(wildcard abi/pvrom/*.h abi/hw/*.h) $(PVBIND_PUBLIC_HDRS)
 
-# source | destination (without DESTDIR) | mode
-INSTALL_FILES := $(B)/pvrom-info $(B)/pvrom-link $(B)/man/pvrom-info.1 \
-	$(B)/man/pvrom-link.1 $(B)/pvrom.rom $(B)/compat/pvrom-1.1.rom \
-	$(B)/guest.elf $(B)/pvboot.efi $(PVBIND_LIB) $(B)/pvbind.pc abi/SPEC.md
-INSTALL_MAP = \
+# What is installed where: "source|destination (without DESTDIR)|mode",
+# the built files, then the headers.  install and uninstall read this
+# one list; INSTALL_FILES, the built sources, is taken from it.
+INSTALL_BUILT = \
 	$(B)/pvrom-info|$(BINDIR)/pvrom-info|0755 \
 	$(B)/pvrom-link|$(BINDIR)/pvrom-link|0755 \
 	$(B)/man/pvrom-info.1|$(MANDIR)/man1/pvrom-info.1|0644 \
@@ -115,9 +114,11 @@ INSTALL_MAP = \
 	$(B)/guest.elf|$(DATADIR)/pvrom/guest.elf|0644 \
 	$(B)/pvboot.efi|$(DATADIR)/pvrom/pvboot.efi|0644 \
 	$(PVBIND_LIB)|$(LIBDIR)/libpvbind.a|0644 \
-	$(B)/pvbind.pc|$(PKGCONFIGDIR)/pvbind.pc|0644 \
+	$(B)/pvbind.pc|$(PKGCONFIGDIR)/pvbind.pc|0644
+INSTALL_MAP = $(INSTALL_BUILT) \
 	abi/SPEC.md|$(DOCDIR)/SPEC.md|0644 \
 	$(foreach h,$(INSTALL_HDRS),$(h)|$(INCLUDEDIR)/pvrom/$(h)|0644)
+INSTALL_FILES := $(foreach m,$(INSTALL_BUILT),$(firstword $(subst |, ,$(m))))
 
 # pvbind.pc: the include directory that makes the headers' root-relative
 # includes resolve, the library, and what the headers themselves need of a
