@@ -5,6 +5,7 @@
 #   $(B)/pvrom-info   inspects them (linker/pvrom-info.c)
 #   $(B)/pvrom.rom    the ROM, ABI 1.$(ROM_ABI_MINOR), from rom/rom.mk's head and ELF
 #   $(B)/compat/pvrom-1.1.rom   the same sources built as ABI 1.1
+#   $(B)/man/pvrom-{info,link}.1  man pages, made from the tools' --help
 # Both tools compile the guest's own validator (guest/bind/validator.mk), so
 # the host checks exactly what the guest will check.
 
@@ -12,15 +13,25 @@ PVROM_LINK_SRCS := linker/pvrom-link.c linker/seal.c $(PVB_VALIDATOR_SRCS)
 PVROM_INFO_SRCS := linker/pvrom-info.c $(PVB_VALIDATOR_SRCS)
 PVROM_TOOL_HDRS := $(PVB_VALIDATOR_HDRS) $(wildcard linker/*.h)
 
+# CPPFLAGS, CFLAGS and LDFLAGS from the environment come last, so that a
+# distribution's hardening flags (dpkg-buildflags, debian/rules) reach the
+# installed tools; they are empty in a plain build.
 $(B)/pvrom-link: $(PVROM_LINK_SRCS) $(PVROM_TOOL_HDRS)
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $@"
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(PVROM_LINK_SRCS)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(PVROM_LINK_SRCS)
 
 $(B)/pvrom-info: $(PVROM_INFO_SRCS) $(PVROM_TOOL_HDRS)
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $@"
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(PVROM_INFO_SRCS)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(PVROM_INFO_SRCS)
+
+# The man pages are the tools' own --help (usage_text in each .c), laid
+# out by man.awk: one text, so they cannot drift apart.
+$(B)/man/%.1: $(B)/% linker/man.awk
+	@mkdir -p $(@D)
+	$(Q)$< --help | awk -v name=$* -v version=$(ROM_RELEASE) -f linker/man.awk > $@.tmp
+	$(Q)mv $@.tmp $@
 
 # The reference ROM's size budget, the one place it is written: the option
 # ROM format allows 255 x 512 bytes (pvrom-link's default), but the window
@@ -38,4 +49,5 @@ $(B)/compat/pvrom-1.1.rom: $(B)/pvrom-link $(B)/compat/rom-1.1/head.bin \
 	    --elf $(B)/compat/rom-1.1/pvrom.elf --abi-minor 1 \
 	    --max-size $(PVROM_MAX_SIZE) -o $@
 
-ALL_TARGETS += $(B)/pvrom-link $(B)/pvrom-info $(B)/pvrom.rom $(B)/compat/pvrom-1.1.rom
+ALL_TARGETS += $(B)/pvrom-link $(B)/pvrom-info $(B)/pvrom.rom $(B)/compat/pvrom-1.1.rom \
+	       $(B)/man/pvrom-info.1 $(B)/man/pvrom-link.1

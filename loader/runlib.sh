@@ -2,8 +2,8 @@
 #
 # Shared by loader/efi/run-uefi.sh and loader/grub/run-grub.sh (sourced):
 # the argument convention "KERNEL MODE ROM CMDLINE LOG [DIR] [-- QEMU args]",
-# the machine (tests/qemu/machine.sh, under QEMU_ACCEL, default tcg), the
-# serial and firmware logs and the final exec.
+# the machine (tests/qemu/machine.sh, under QEMU_ACCEL, default tcg), OVMF,
+# the serial and firmware logs and the final exec.
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 B=${B:-$top/build}
@@ -42,6 +42,19 @@ run_parse() {
 	mkdir -p "$(dirname "$dbg")"
 	qemu_machine "${QEMU_ACCEL:-tcg}" "$dbg" || exit 2
 	args=("${QEMU_ARGS[@]}")
+}
+
+# run_ovmf VARS: OVMF as the firmware of args: its code read-only, a fresh
+# copy of its variable store at VARS.  (Run it under TCG: OVMF does not boot
+# under the nested KVM here.)
+run_ovmf() {
+	local code=/usr/share/OVMF/OVMF_CODE_4M.fd vars=/usr/share/OVMF/OVMF_VARS_4M.fd f
+	for f in "$code" "$vars"; do
+		[ -f "$f" ] || { echo "$(basename "$0"): missing $f" >&2; exit 2; }
+	done
+	cp "$vars" "$1"
+	args+=(-drive "if=pflash,format=raw,unit=0,readonly=on,file=$code"
+	       -drive "if=pflash,format=raw,unit=1,file=$1")
 }
 
 # run_exec: serial on the terminal or in LOG, then exec QEMU.  exec: an

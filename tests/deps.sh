@@ -29,6 +29,14 @@ needs=(
 	"dir:/usr/lib/grub/i386-pc grub-pc-bin"
 	"cmd:xorriso xorriso"
 	"cmd:mformat mtools"
+	"dir:/usr/lib/grub/x86_64-efi grub-efi-amd64-bin"
+	"cmd:pkg-config pkg-config"
+	"cmd:man man-db"
+	"cmd:abidw abigail-tools"
+	"cmd:abidiff abigail-tools"
+	"cmd:dpkg-buildpackage dpkg-dev"
+	"cmd:dh debhelper"
+	"cmd:lintian lintian"
 )
 
 missing=()

@@ -9,7 +9,8 @@
 # "N passed, N failed, N skipped".  The test-body rule is in the top
 # Makefile, after every fragment.
 
-# The ABI headers, each compiled alone (abi/abi.mk).
+# The ABI headers, each compiled alone, and abidiff against the baselines
+# (abi/abi.mk).
 SUITE_abi-check := $(MAKE) --no-print-directory -s abi-check
 
 include tests/host/host.mk	# host-image, host-tools, host-hw
@@ -19,6 +20,9 @@ include tests/build/build.mk	# build-fail
 include tests/fuzz/fuzz.mk	# fuzz-image (and make fuzz)
 include tests/bench/bench.mk	# bench-icount (and make bench)
 include tests/qemu/qemu.mk	# qemu (and make qemu-cases)
+include tests/install/install.mk	# install (and the consumer kernel)
+include tests/deb/deb.mk	# deb
+include tests/abi/abi.mk	# abi-break
 
 # Two clean builds from different directories give byte-identical ROMs.
 SUITE_repro := $(SRC)/tests/repro/repro.sh $(SRC) $(B)
@@ -26,7 +30,8 @@ SUITE_repro := $(SRC)/tests/repro/repro.sh $(SRC) $(B)
 # Fast host checks first, then the ones that build or fuzz for a while,
 # then the guest under QEMU.
 TEST_SUITES := abi-check host-hw host-image host-tools pvboot-host bind-host \
-	       bind-standalone build-fail repro fuzz-image bench-icount qemu
+	       bind-standalone install deb build-fail repro abi-break fuzz-image \
+	       bench-icount qemu
 
 # Every defined suite runs, and only those: a fragment's new SUITE_x must be
 # added to the list above, in its place.

@@ -26,11 +26,9 @@ set -eu
 run_parse 4,22 uefi .esp "$@"
 
 efi=${PVBOOT_EFI:-$B/pvboot.efi}
-code=/usr/share/OVMF/OVMF_CODE_4M.fd
-vars=/usr/share/OVMF/OVMF_VARS_4M.fd
 esp=$dir
 
-for f in "$efi" "$kernel" "$code" "$vars"; do
+for f in "$efi" "$kernel"; do
 	[ -f "$f" ] || { echo "run-uefi: missing $f" >&2; exit 2; }
 done
 
@@ -41,11 +39,9 @@ mkdir -p "$esp/EFI/BOOT" "$esp/pvrom"
 cp "$efi" "$esp/EFI/BOOT/BOOTX64.EFI"
 cp "$kernel" "$esp/pvrom/guest.elf"
 printf '%s\n' "$cmdline" >"$esp/pvrom/cmdline.txt"
-cp "$vars" "$esp.vars.fd"
 
-args+=(-drive "if=pflash,format=raw,unit=0,readonly=on,file=$code"
-       -drive "if=pflash,format=raw,unit=1,file=$esp.vars.fd"
-       -drive "file=fat:rw:$esp,format=raw,media=disk")
+run_ovmf "$esp.vars.fd"
+args+=(-drive "file=fat:rw:$esp,format=raw,media=disk")
 
 case $mode in
 none) ;;

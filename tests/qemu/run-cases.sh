@@ -34,6 +34,7 @@ run_one() {
 	guest) kfile=$B/guest.elf ;;
 	guest-native) kfile=$B/guest-native.elf ;;
 	guest-1.1) kfile=$B/compat/guest-1.1.elf ;;
+	consumer) kfile=$B/tests/consumer/consumer.elf ;;
 	*) echo "FAIL: qemu $name (unknown kernel '$kernel')"; return ;;
 	esac
 
@@ -64,18 +65,20 @@ run_one() {
 		args+=(-serial "file:$log" -kernel "$kfile" -append "$append")
 		timeout "$tmo" qemu-system-x86_64 "${args[@]}" </dev/null >"$log.qemu" 2>&1
 		rc=$? ;;
-	uefi|grub)
-		# (the uefi cases are tcg: OVMF does not boot under the nested KVM here)
-		local mode=${rom%%:*} file=${rom#*:} run work
+	uefi|grub|grub-efi)
+		# (the uefi and grub-efi cases are tcg: OVMF does not boot under
+		# the nested KVM here)
+		local mode=${rom%%:*} file=${rom#*:} run work platform=bios
 		[ "$rom" = none ] && mode=none file=
 		[ -n "$file" ] && file=$B/$file
-		if [ "$fw" = uefi ]; then
-			run=$top/loader/efi/run-uefi.sh work=$B/tests/qemu/$name.esp
-		else
-			run=$top/loader/grub/run-grub.sh work=$B/tests/qemu/$name.grub
-		fi
-		QEMU_ACCEL=$accel timeout "$tmo" "$run" "$kfile" "$mode" "$file" \
-			"$append" "$log" "$work" </dev/null >"$log.qemu" 2>&1
+		case $fw in
+		uefi) run=$top/loader/efi/run-uefi.sh work=$B/tests/qemu/$name.esp ;;
+		grub) run=$top/loader/grub/run-grub.sh work=$B/tests/qemu/$name.grub ;;
+		grub-efi) run=$top/loader/grub/run-grub.sh work=$B/tests/qemu/$name.grub
+			platform=efi ;;
+		esac
+		QEMU_ACCEL=$accel GRUB_PLATFORM=$platform timeout "$tmo" "$run" "$kfile" \
+			"$mode" "$file" "$append" "$log" "$work" </dev/null >"$log.qemu" 2>&1
 		rc=$? ;;
 	*) echo "FAIL: qemu $name (unknown firmware '$fw')"; return ;;
 	esac
