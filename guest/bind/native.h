@@ -211,5 +211,7 @@ static inline uint64_t pvn_steal_time_ns(void) { return 0; }
 
 /* ---- ABI 1.1 ---- */
 static inline uint32_t pvn_tsc_khz(void) { return pvb_native_tsc_khz(); }
+static inline int32_t pvn_op_info(const void *op, struct pvrom_op_info *out)
+{ return pvb_native_op_info(op, out); }
 
 #endif /* PVBIND_NATIVE_H */

@@ -304,6 +304,8 @@ PVOPS_INLINE uint64_t pv_steal_time_ns(void) { return PVOP_CALL0(uint64_t, steal
 #if PVROM_ABI_MINOR >= 1
 /* ABI 1.1 */
 PVOPS_INLINE uint32_t pv_tsc_khz(void) { return PVOP_CALL0(uint32_t, tsc_khz); }
+PVOPS_INLINE int32_t pv_op_info(const void *op, struct pvrom_op_info *out)
+{ return PVOP_CALL2(int32_t, op_info, op, out); }
 #endif
 
 /* Every op of this build's ABI has a wrapper of exactly its ABI type. */

@@ -151,6 +151,75 @@ KTEST(meta_pvsites)
 #endif
 }
 
+/* ABI 1.1 op_info: only a 1.1 guest can ask, only a 1.1 ROM answers. */
+KTEST(meta_op_info)
+{
+#if defined(PVOPS_NATIVE) || PVROM_ABI_MINOR < 1
+	skip("op op_info", "guest built without ABI 1.1 or pv-ops");
+#else
+	const struct pvb_result *r = &bind_result;
+	struct pvrom_op_info oi;
+	unsigned asked = 0, bad = 0, direct = 0;
+	int32_t rc;
+
+	memset(&oi, 0, sizeof(oi));
+	oi.size = sizeof(oi);
+	rc = pv_op_info(*op_ptr(PVROM_OP_read_cr3), &oi);
+	if (!r->bound || !r->op_bound[PVROM_OP_op_info]) {
+		check(rc == -PVROM_ENOSYS, "op op_info: the native fallback has nothing to say",
+		      "ret %d", rc);
+		return;
+	}
+	check(rc == 0, "op op_info answers for an op", "ret %d", rc);
+	oi.size = 8;
+	rc = pv_op_info(*op_ptr(PVROM_OP_read_cr3), &oi);
+	check(rc == -PVROM_EINVAL, "op op_info refuses a size below 16", "ret %d", rc);
+	oi.size = sizeof(oi);
+	rc = pv_op_info((const void *)r->image_va, &oi);
+	check(rc == -PVROM_EINVAL, "op op_info refuses an address that is no op",
+	      "ret %d", rc);
+	check(pv_op_info(*op_ptr(PVROM_OP_read_cr3), NULL) == -PVROM_EINVAL,
+	      "op op_info refuses NULL", "accepted");
+
+	/* Every answer: a known kind, a target in the image, "nop" a bare
+	 * [endbr64] + ret. */
+	for (unsigned op = 0; op < PVROM_OP_COUNT; op++) {
+		const uint8_t *t;
+
+		if (!r->op_bound[op])
+			continue;
+		asked++;
+		memset(&oi, 0, sizeof(oi));
+		oi.size = sizeof(oi);
+		rc = pv_op_info(*op_ptr(op), &oi);
+		t = (const uint8_t *)oi.target;
+		if (rc == 0 && t[0] == 0xf3 && t[1] == 0x0f && t[2] == 0x1e && t[3] == 0xfa)
+			t += 4;
+		if (rc || oi.target - r->image_va >= r->image_size ||
+		    (oi.kind == PVROM_KIND_NOP && t[0] != 0xc3) ||
+		    oi.kind > PVROM_KIND_NOP) {
+			if (bad++ < 4)
+				printf("  op %s: ret %d kind %u target %lx\n",
+				       pvb_op_name(op), rc, oi.kind, oi.target);
+		}
+		direct += oi.target != (uint64_t)*op_ptr(op);
+	}
+	check(asked > 0 && bad == 0,
+	      "op op_info: every answer lies in the image, nop claims hold",
+	      "%u of %u bad", bad, asked);
+	/* The backend ops' targets are the implementations init chose, not
+	 * their dispatch stubs. */
+	memset(&oi, 0, sizeof(oi));
+	oi.size = sizeof(oi);
+	rc = pv_op_info(*op_ptr(PVROM_OP_eoi), &oi);
+	check(rc == 0 && oi.target != (uint64_t)*op_ptr(PVROM_OP_eoi),
+	      "op op_info: eoi's target is the backend's EOI, not the dispatch stub",
+	      "ret %d target %lx export %p", rc, oi.target, *op_ptr(PVROM_OP_eoi));
+	printf("  %u ops asked, %u answered with another implementation than the export\n",
+	       asked, direct);
+#endif
+}
+
 KTEST(fault_extable)
 {
 	uint64_t v;
