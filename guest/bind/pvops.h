@@ -9,10 +9,11 @@
  * instruction in C; pvb_bind() later swaps in the ROM's entry points.
  *
  * Each pv_<name>() is an inline "call *pv_ops.<name>(%rip)" (FF 15
- * rel32, 6 bytes) and records its own address in section .pvsites, so a later
- * pass can rewrite the site into a direct call or the inline native bytes,
- * as Linux does with .parainstructions.  The kernel's linker script must keep
- * .pvsites and bracket it with __pvsites_start / __pvsites_end.
+ * rel32, 6 bytes) and records its own address in section .pvsites, so that
+ * pvb_bind() can rewrite the site once (patch.c) into a direct call, the
+ * op's native sequence or a NOP, as Linux does with .parainstructions.  The
+ * kernel's linker script must keep .pvsites and bracket it with
+ * __pvsites_start / __pvsites_end, and hand both to pvb_bind (pvb_env).
  *
  * Clobbers follow the op's ABI attributes: an ordinary op clobbers every
  * SysV caller-saved register; a PVROM_A_CALLEE_SAVE op only %rax and flags,
