@@ -26,7 +26,8 @@ SUITE_repro := $(SRC)/tests/repro/repro.sh $(SRC) $(B)
 # Fast host checks first, then the ones that build or fuzz for a while,
 # then the guest under QEMU.
 TEST_SUITES := abi-check host-hw host-image host-tools pvboot-host bind-host \
-	       bind-standalone build-fail repro fuzz-image bench-icount qemu
+	       bind-standalone build-fail repro fuzz-image bench-icount \
+	       bench-smoke qemu
 
 # Every defined suite runs, and only those: a fragment's new SUITE_x must be
 # added to the list above, in its place.

@@ -24,4 +24,9 @@ bench-body: $(B)/guest.elf $(B)/guest-native.elf $(B)/pvrom.rom
 SUITE_bench-icount := tests/bench/icount-check.sh $(B)/guest.elf $(B)/pvrom.rom \
 	$(B)/tests/bench-icount
 
+# Suite bench-smoke: make bench cut down (tests/bench/smoke.sh): every mode
+# runs every workload, the report has its documented shape.  No timings.
+SUITE_bench-smoke := tests/bench/smoke.sh $(B)/guest.elf $(B)/guest-native.elf \
+	$(B)/pvrom.rom $(B)/tests/bench-smoke
+
 .PHONY: bench-body
