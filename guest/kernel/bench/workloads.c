@@ -65,6 +65,8 @@ struct workload {
 	int64_t (*batch)(void *ctx);
 	int (*setup)(void **ctx, unsigned batches);	/* untimed; 0 or -1 */
 	void (*teardown)(void *ctx);	/* untimed */
+	/* untimed, after the batches: prints its own line */
+	void (*count)(const char *path, const char *backend);
 };
 
 /* ---- ring 3: syscall and context_switch ---------------------------- */
@@ -323,11 +325,15 @@ static int64_t timer_batch(void *ctx)
 /* ---- the list ----------------------------------------------------- */
 
 static const struct workload workloads[] = {
-	{ "syscall", WL_SYSCALLS, user_batch, syscall_setup, user_teardown },
-	{ "context_switch", WL_SWITCHES, user_batch, switch_setup, user_teardown },
-	{ "demand_paging", WL_DEMAND_PAGES, demand_batch, demand_setup, NULL },
-	{ "lazy_map_unmap_512", WL_LAZY_PAGES, lazy_batch, lazy_setup, lazy_teardown },
-	{ "timer_irq", WL_TIMER_IRQS, timer_batch, timer_setup, NULL },
+	{ "syscall", WL_SYSCALLS, user_batch, syscall_setup, user_teardown,
+	  NULL },
+	{ "context_switch", WL_SWITCHES, user_batch, switch_setup,
+	  user_teardown, NULL },
+	{ "demand_paging", WL_DEMAND_PAGES, demand_batch, demand_setup, NULL,
+	  NULL },
+	{ "lazy_map_unmap_512", WL_LAZY_PAGES, lazy_batch, lazy_setup,
+	  lazy_teardown, lazy_count_flushes },
+	{ "timer_irq", WL_TIMER_IRQS, timer_batch, timer_setup, NULL, NULL },
 };
 
 int bench_workloads(const char *path, const char *backend, unsigned batches)
@@ -349,8 +355,8 @@ int bench_workloads(const char *path, const char *backend, unsigned batches)
 		if (wl->setup(&ctx, batches) == 0)
 			for (; b < batches && (v[b] = wl->batch(ctx)) >= 0; b++)
 				;
-		if (!strcmp(wl->name, "lazy_map_unmap_512") && b == batches)
-			lazy_count_flushes(path, backend);
+		if (wl->count && b == batches)
+			wl->count(path, backend);
 		if (wl->teardown)
 			wl->teardown(ctx);
 		pv_irq_restore_flags(fl);
