@@ -24,12 +24,18 @@ $(B)/pvrom-info: $(PVROM_INFO_SRCS) $(PVROM_TOOL_HDRS)
 
 # The reference ROM's size budget, the one place it is written: the option
 # ROM format allows 255 x 512 bytes (pvrom-link's default), but the window
-# is shared with VGA and NIC ROMs (abi/SPEC.md section 2).
-PVROM_MAX_SIZE ?= 16384
+# is shared with VGA and NIC ROMs (abi/SPEC.md section 2).  32 KiB (64 x 512)
+# since ABI 1.1 (op_info and its lists took the 1.1 image past 16 KiB).
+PVROM_MAX_SIZE ?= 32768
+
+# After each image: what it used of the budget and what is left.
+pvrom_budget = @echo "  BUDGET  $(notdir $@): $$(stat -c %s $@) of $(PVROM_MAX_SIZE) bytes, \
+	$$(( $(PVROM_MAX_SIZE) - $$(stat -c %s $@) )) left"
 
 $(B)/pvrom.rom: $(B)/pvrom-link $(ROM_HEAD) $(ROM_ELF)
 	$(Q)$(B)/pvrom-link --head $(ROM_HEAD) --elf $(ROM_ELF) \
 	    --abi-minor $(ROM_ABI_MINOR) --max-size $(PVROM_MAX_SIZE) -o $@
+	$(pvrom_budget)
 
 $(B)/compat/pvrom-1.1.rom: $(B)/pvrom-link $(B)/compat/rom-1.1/head.bin \
 			   $(B)/compat/rom-1.1/pvrom.elf
@@ -37,5 +43,6 @@ $(B)/compat/pvrom-1.1.rom: $(B)/pvrom-link $(B)/compat/rom-1.1/head.bin \
 	$(Q)$(B)/pvrom-link --head $(B)/compat/rom-1.1/head.bin \
 	    --elf $(B)/compat/rom-1.1/pvrom.elf --abi-minor 1 \
 	    --max-size $(PVROM_MAX_SIZE) -o $@
+	$(pvrom_budget)
 
 ALL_TARGETS += $(B)/pvrom-link $(B)/pvrom-info $(B)/pvrom.rom $(B)/compat/pvrom-1.1.rom

@@ -73,6 +73,19 @@ SECTIONS
 		HIDDEN(pvrom_extable_start = .);
 		KEEP(*(.pvrom_extable))
 		HIDDEN(pvrom_extable_end = .);
+		/* What op_info (ABI 1.1, rom/opinfo.c) reports: the
+		 * functions marked native or nop where they are written
+		 * (rom/asm.h) and the backend ops' exports (rom/dispatch.S);
+		 * empty in a 1.0 ROM. */
+		HIDDEN(rom_native_start = .);
+		KEEP(*(.rom_native))
+		HIDDEN(rom_native_end = .);
+		HIDDEN(rom_nop_start = .);
+		KEEP(*(.rom_nop))
+		HIDDEN(rom_nop_end = .);
+		HIDDEN(rom_backend_start = .);
+		KEEP(*(.rom_backend))
+		HIDDEN(rom_backend_end = .);
 	}						:text
 
 	/* Must stay empty: mutable state lives in the guest's data area and

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Local APIC access for apic_read/apic_write, the EOI every backend falls
- * back to, and the timer rate the alarms use.  Registers are named by their
+ * Local APIC access for apic_read/apic_write, the choice of the EOI every
+ * backend falls back to (rom/eoi.S), and the timer rate the alarms use.  Registers are named by their
  * xAPIC MMIO offset in both modes (abi/hw/lapic.h).  The one register that
  * differs, the 64-bit x2APIC ICR, is assembled from the xAPIC pair: a write
  * to ICR high (0x310) is kept per CPU and its destination is used by the
@@ -62,8 +62,6 @@ void rom_apic_wr(uint32_t reg, uint32_t val)
 		else if (reg == HW_APIC_ICR_LO)
 			rom_wrmsr_safe(HW_X2APIC_ICR,
 				       hw_x2apic_icr(rom_this_cpu()->icr_high, val));
-		else if (reg == HW_APIC_EOI)
-			hw_wrmsr(HW_X2APIC_EOI, 0);	/* hot path, never faults */
 		else
 			rom_wrmsr_safe(hw_x2apic_msr(reg), val);
 		break;
@@ -72,10 +70,18 @@ void rom_apic_wr(uint32_t reg, uint32_t val)
 	}
 }
 
-/* The native EOI, and the one a hypervisor's EOI falls back to. */
-void rom_apic_eoi(void)
+/* The native EOI, and the one a hypervisor's EOI falls back to: the write
+ * of the mode init found, or nothing without an APIC. */
+pvrom_eoi_fn *rom_apic_eoi_impl(void)
 {
-	rom_apic_wr(HW_APIC_EOI, 0);
+	switch (pvrom_data.apic_mode) {
+	case ROM_APIC_XAPIC:
+		return rom_eoi_xapic;
+	case ROM_APIC_X2APIC:
+		return rom_eoi_x2apic;
+	default:
+		return rom_nop;
+	}
 }
 
 uint32_t pvrom_apic_read(uint32_t reg)

@@ -21,9 +21,9 @@
 #define ROM_ASM_NOTE_LAYOUT	7
 
 /*
- * Byte alignment for asm functions.  The image has a hard 16 KiB budget and
- * most asm ops are a few bytes long: padding each to 16 cost ~500 bytes,
- * and -Os C code is not aligned either.
+ * Byte alignment for asm functions.  The image has a hard size budget
+ * (PVROM_MAX_SIZE, linker/linker.mk) and most asm ops are a few bytes long:
+ * padding each to 16 cost ~500 bytes, and -Os C code is not aligned either.
  */
 #define ROM_FUNC_ALIGN	1
 
@@ -43,6 +43,29 @@ name:
 name:
 
 #define ROM_END(name)	.size name, . - name
+
+/*
+ * What op_info (ABI 1.1, rom/opinfo.c) reports, said where the code is:
+ * a function whose body is exactly its op's native sequence (abi/SPEC.md
+ * section 9.7.3) followed by ret is defined with ROM_OP_NATIVE (an export)
+ * or ROM_FUNC_NATIVE (a backend implementation), one that is a bare ret
+ * with ROM_OP_NOP / ROM_FUNC_NOP.  Each adds its address to a list the
+ * linker script gathers (self-relative, like the fault table); anything
+ * else is reported as a call.  A 1.0 ROM has no op_info and no lists.
+ */
+#if PVROM_ABI_MINOR >= 1
+#define ROM_KIND_ENTRY(list, name)		\
+	.pushsection list, "a";			\
+	.balign 4;				\
+	.long (name) - .;			\
+	.popsection
+#else
+#define ROM_KIND_ENTRY(list, name)
+#endif
+#define ROM_OP_NATIVE(name)	ROM_OP(name) ROM_KIND_ENTRY(.rom_native, name)
+#define ROM_FUNC_NATIVE(name)	ROM_FUNC(name) ROM_KIND_ENTRY(.rom_native, name)
+#define ROM_OP_NOP(name)	ROM_OP(name) ROM_KIND_ENTRY(.rom_nop, name)
+#define ROM_FUNC_NOP(name)	ROM_FUNC(name) ROM_KIND_ENTRY(.rom_nop, name)
 
 /*
  * One fault-table entry: if 'insn' faults, the guest's handler resumes at

@@ -2,7 +2,9 @@
 /*
  * Ops that are one privileged instruction.  Those marked callee-save in
  * abi/pvrom/ops.h (read_cr2, read_cr3, rdtsc, clts, swapgs) touch no
- * register but %rax; the others follow the plain SysV convention.
+ * register but %rax; the others follow the plain SysV convention.  The
+ * ROM_OP_NATIVE ones are exactly their op's native sequence (SPEC 9.7.3)
+ * and ret, which op_info reports (rom/asm.h): a guest may inline them.
  */
 #include "rom/asm.h"
 #include "abi/hw/msr.h"
@@ -11,11 +13,11 @@
 
 /* CR_OPS read op, write op, register number (names written out: grep finds them) */
 .macro	CR_OPS read, write, n
-ROM_OP(\read)
+ROM_OP_NATIVE(\read)
 	movq	%cr\n, %rax
 	ret
 ROM_END(\read)
-ROM_OP(\write)
+ROM_OP_NATIVE(\write)
 	movq	%rdi, %cr\n
 	ret
 ROM_END(\write)
@@ -65,17 +67,17 @@ ROM_OP(pvrom_rdpmc)
 	ret
 ROM_END(pvrom_rdpmc)
 
-ROM_OP(pvrom_wbinvd)
+ROM_OP_NATIVE(pvrom_wbinvd)
 	wbinvd
 	ret
 ROM_END(pvrom_wbinvd)
 
-ROM_OP(pvrom_clts)
+ROM_OP_NATIVE(pvrom_clts)
 	clts
 	ret
 ROM_END(pvrom_clts)
 
-ROM_OP(pvrom_swapgs)
+ROM_OP_NATIVE(pvrom_swapgs)
 	swapgs
 	ret
 ROM_END(pvrom_swapgs)
@@ -103,35 +105,34 @@ ROM_END(\write)
 	BASE_MSR pvrom_read_gs_base, pvrom_write_gs_base, HW_MSR_GS_BASE
 	BASE_MSR pvrom_read_kernel_gs_base, pvrom_write_kernel_gs_base, HW_MSR_KERNEL_GS_BASE
 
-ROM_OP(pvrom_load_tr)
+ROM_OP_NATIVE(pvrom_load_tr)
 	ltr	%di
 	ret
 ROM_END(pvrom_load_tr)
 
-ROM_OP(pvrom_store_tr)
-	xorl	%eax, %eax
-	str	%ax
+/* The 32-bit form zero-extends the selector; the op returns 16 bits. */
+ROM_OP_NATIVE(pvrom_store_tr)
+	str	%eax
 	ret
 ROM_END(pvrom_store_tr)
 
-ROM_OP(pvrom_load_ldt)
+ROM_OP_NATIVE(pvrom_load_ldt)
 	lldt	%di
 	ret
 ROM_END(pvrom_load_ldt)
 
-ROM_OP(pvrom_store_ldt)
-	xorl	%eax, %eax
-	sldt	%ax
+ROM_OP_NATIVE(pvrom_store_ldt)
+	sldt	%eax
 	ret
 ROM_END(pvrom_store_ldt)
 
-ROM_OP(pvrom_halt)
+ROM_OP_NATIVE(pvrom_halt)
 	hlt
 	ret
 ROM_END(pvrom_halt)
 
 /* sti's one-instruction shadow makes sti;hlt atomic: no wakeup is lost. */
-ROM_OP(pvrom_safe_halt)
+ROM_OP_NATIVE(pvrom_safe_halt)
 	sti
 	hlt
 	ret

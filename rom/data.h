@@ -18,10 +18,14 @@
 /*
  * Backend ops: the ops a backend may replace, each with its index in the
  * table rom_data.ops (8 bytes an entry, at offset 0 of rom_data).  Init
- * fills the table at run time (native_install, then e.g. kvm_install), so
- * the image carries no pointer; rom/dispatch.S exports each op as a jump
- * through its entry, one line per op.  A backend's implementation of op X
- * is named <backend>_X (rom/stack-check.awk relies on it).  The time ops
+ * fills the table at run time (native_install, then e.g. kvm_install) with
+ * the implementation specialised for what it found (e.g. the EOI of the
+ * APIC mode), so the image carries no pointer and no op tests the mode on
+ * each call; rom/dispatch.S exports each op as a jump through its entry,
+ * one line per op, and op_info (ABI 1.1) hands the entry itself to guests
+ * that patch their call sites.  A backend's implementation of op X is
+ * named <backend>_X or <backend>_X_<variant>, or is a shared one
+ * (rom_eoi_*, rom_nop) (rom/stack-check.awk relies on it).  The time ops
  * cycle_frequency, tsc_khz, set_alarm and cancel_alarm are not here: they
  * read what the backend set up (rom_data.tsc_hz, the monotonic_ns entry),
  * so every backend so far shares them (rom/time.c).
@@ -33,6 +37,9 @@
 #define ROM_BOP_IO_DELAY	4
 #define ROM_BOP_CPUID		5
 #define ROM_BOP_COUNT		6
+
+/* Offsets assembly reads (asserted below). */
+#define ROM_DATA_APIC_VA	0x48	/* rom_data.apic_va */
 
 #ifndef __ASSEMBLER__
 #include "abi/pvrom/ops.h"
@@ -98,13 +105,11 @@ struct rom_kvm_wall {			/* 12 bytes, MSR_KVM_WALL_CLOCK_NEW */
 #define ROM_KVM_EOI	(1u << 2)
 #define ROM_KVM_TRIED	(1u << 31)	/* this CPU made its MSR writes */
 
-/* One cached CPUID leaf (rom/kvm/cpuid.c says which leaves and why: at
- * most 1 + 2 + 9). */
-#define ROM_CPUID_CACHE_MAX	12
-struct rom_cpuid_ent {			/* 20 bytes */
-	uint32_t leaf;
-	struct pvrom_cpuid_regs r;
-};
+/* The CPUID cache (rom/kvm/cpuid.c says which leaves and why): three
+ * ranges of leaves, each at a fixed place, so a lookup is a subtraction
+ * and a compare per range, not a search. */
+#define ROM_CPUID_RANGES	3
+#define ROM_CPUID_CACHE_MAX	12	/* 1 + 2 + 9 leaves */
 
 #define ROM_DATA_MAGIC	0x41544144u	/* "DATA": init has run */
 #define ROM_CONSOLE_UNKNOWN	0
@@ -135,13 +140,16 @@ struct rom_data {
 	uint64_t kvm_base_ns;		/* kvmclock at init: monotonic 0 */
 	uint64_t kvm_wall_ns;		/* wall clock at kvmclock 0 */
 	uint32_t kvm_cpu_feat;		/* ROM_KVM_*: records each CPU registers */
-	uint32_t cpuid_count;		/* used entries of cpuid_cache */
+	uint8_t cpuid_n[ROM_CPUID_RANGES];	/* leaves cached per range */
+	uint8_t _pad1;
 	struct rom_kvm_wall kvm_wall;	/* host-written, MSR_KVM_WALL_CLOCK_NEW */
-	uint32_t _pad1;
-	struct rom_cpuid_ent cpuid_cache[ROM_CPUID_CACHE_MAX];
+	uint32_t _pad2;
+	struct pvrom_cpuid_regs cpuid_cache[ROM_CPUID_CACHE_MAX];
 };
 PVROM_STATIC_ASSERT(__builtin_offsetof(struct rom_data, ops) == 0,
 		    "dispatch.S reads the backend ops at offset 0");
+PVROM_STATIC_ASSERT(__builtin_offsetof(struct rom_data, apic_va) == ROM_DATA_APIC_VA,
+		    "rom/eoi.S reads apic_va at ROM_DATA_APIC_VA");
 PVROM_STATIC_ASSERT(sizeof(struct rom_data) <= ROM_DATA_SIZE,
 		    "rom_data fits the global data area");
 

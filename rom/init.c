@@ -2,7 +2,9 @@
 /*
  * The handshake: init (argument checks, backend choice, calibration) and
  * info.  A backend is chosen once here and installed into the backend-op
- * table of the data area; afterwards dispatch costs one indirect jump.
+ * table of the data area; afterwards dispatch costs one indirect jump, and
+ * a guest that asks op_info (ABI 1.1, rom/opinfo.c) calls the chosen
+ * implementation directly.
  */
 #include "rom/priv.h"
 #include "rom/asm.h"
@@ -75,17 +77,17 @@ int32_t pvrom_init(const struct pvrom_init_args *args,
 	d->data_pa = a.data_pa;
 
 	/*
-	 * Backend choice: native fills every backend op, then a hypervisor
-	 * backend (KVM so far) replaces the ops it does better, unless the
-	 * guest said PVROM_INIT_FORCE_NATIVE.  Before time init, which then
-	 * takes the cycle rate and wall clock kvmclock gave instead of
-	 * measuring.
+	 * Backend choice, after the APIC probe (the EOI is the mode's):
+	 * native fills every backend op, then a hypervisor backend (KVM so
+	 * far) replaces the ops it does better, unless the guest said
+	 * PVROM_INIT_FORCE_NATIVE.  Before time init, which then takes the
+	 * cycle rate and wall clock kvmclock gave instead of measuring.
 	 */
-	native_install(&d->ops);
-	memcpy(d->backend, "native", 7);
 	d->apic_mode = rom_apic_mode_probe(a.apic_va);
 	if (d->apic_mode == ROM_APIC_X2APIC)
 		d->features |= PVROM_FEAT_X2APIC;
+	native_install(&d->ops);
+	memcpy(d->backend, "native", 7);
 	if (!(a.flags & PVROM_INIT_FORCE_NATIVE))
 		d->features |= kvm_install();
 	d->features |= (uint64_t)rom_time_init();

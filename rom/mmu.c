@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * mmu ops, native: page-table entries are plain memory and the TLB is
- * managed with invlpg and CR3/CR4 writes.  In lazy mode update_pxe records
- * the virtual addresses to invalidate in the per-CPU slot and
- * lazy_mmu_leave invalidates them all at once (everything if too many).
+ * The mmu ops that keep state or branch, native: page-table entries are
+ * plain memory and the TLB is managed with invlpg and CR3/CR4 writes.  In
+ * lazy mode update_pxe records the virtual addresses to invalidate in the
+ * per-CPU slot and lazy_mmu_leave invalidates them all at once (everything
+ * if too many).  The one-instruction ops are rom/mmu_insn.S.
  */
 #include "rom/priv.h"
 #include "abi/hw/x86.h"
@@ -28,12 +29,6 @@ static void flush_all(void)
 	hw_write_cr4(cr4 & ~HW_CR4_PGE);
 	hw_write_cr4(cr4);
 	hw_restore_flags(flags);
-}
-
-void pvrom_set_pxe(uint32_t level, uint64_t *entry, uint64_t val)
-{
-	(void)level;
-	*(volatile uint64_t *)entry = val;
 }
 
 void pvrom_update_pxe(uint32_t level, uint64_t *entry, uint64_t val,
@@ -61,31 +56,9 @@ void pvrom_update_pxe(uint32_t level, uint64_t *entry, uint64_t val,
 		flush_all();
 }
 
-void pvrom_alloc_pt(uint32_t level, uint64_t pfn)
-{
-	(void)level;	/* for shadow-paging backends; nothing to do natively */
-	(void)pfn;
-}
-
-void pvrom_release_pt(uint32_t level, uint64_t pfn)
-{
-	(void)level;
-	(void)pfn;
-}
-
-void pvrom_flush_tlb_local(void)
-{
-	flush_local();
-}
-
 void pvrom_flush_tlb_global(void)
 {
 	flush_all();
-}
-
-void pvrom_flush_tlb_page(uint64_t va)
-{
-	hw_invlpg(va);
 }
 
 void pvrom_lazy_mmu_enter(void)
@@ -113,14 +86,4 @@ void pvrom_lazy_mmu_leave(void)
 	}
 	pc->lazy_count = 0;
 	pc->lazy_full = 0;
-}
-
-uint64_t pvrom_phys_to_machine(uint64_t pa)
-{
-	return pa;	/* no second translation natively */
-}
-
-uint64_t pvrom_machine_to_phys(uint64_t ma)
-{
-	return ma;
 }

@@ -30,9 +30,13 @@ void *memset(void *dst, int c, unsigned long n);
 void native_install(struct rom_backend_ops *ops);
 pvrom_monotonic_ns_fn native_monotonic_ns;
 pvrom_wallclock_ns_fn native_wallclock_ns;
-pvrom_steal_time_ns_fn native_steal_time_ns;
-pvrom_io_delay_fn native_io_delay;		/* rom/native/io_delay.S */
+pvrom_steal_time_ns_fn native_steal_time_ns;	/* rom/native/ops.S */
+pvrom_io_delay_fn native_io_delay;		/* rom/native/ops.S */
 pvrom_cpuid_fn native_cpuid;
+
+/* rom/mmu_insn.S: a bare ret, the implementation of an op that does
+ * nothing on the chosen backend (op_info reports PVROM_KIND_NOP). */
+void rom_nop(void);
 
 /* KVM backend (rom/kvm/): when CPUID says KVM, installs its ops over the
  * native ones and returns the PVROM_FEAT_* bits it uses, else 0. */
@@ -49,8 +53,11 @@ int rom_time_init(void);		/* returns PVROM_FEAT_TSC_* bits */
 uint32_t rom_apic_mode_probe(uint64_t apic_va);
 uint32_t rom_apic_rd(uint32_t reg);
 void rom_apic_wr(uint32_t reg, uint32_t val);
-void rom_apic_eoi(void);
+pvrom_eoi_fn *rom_apic_eoi_impl(void);	/* for rom_data.apic_mode */
 void rom_apic_timer_init(void);
+
+/* rom/eoi.S: the EOI of each APIC mode, chosen once at init. */
+pvrom_eoi_fn rom_eoi_xapic, rom_eoi_x2apic;
 
 /* rom/console.c */
 void rom_puts(const char *s);

@@ -29,11 +29,12 @@ ROM_ELF  := $(B)/rom/pvrom.elf
 ROM_HEAD := $(B)/rom/head.bin
 ROM_SRCHASH_H := $(B)/rom/srchash.h
 
-ROM_C_SRCS := rom/init.c rom/desc.c rom/debugreg.c rom/power.c rom/mmu.c \
-	      rom/time.c rom/apic.c rom/console.c rom/lib.c rom/native/native.c \
-	      rom/percpu.c rom/kvm/kvm.c rom/kvm/clock.c rom/kvm/ops.c rom/kvm/cpuid.c
-ROM_S_SRCS := rom/dispatch.S rom/cpu.S rom/fault.S rom/irq.S rom/notes.S \
-	      rom/native/io_delay.S
+ROM_C_SRCS := rom/init.c rom/opinfo.c rom/desc.c rom/debugreg.c rom/power.c \
+	      rom/mmu.c rom/time.c rom/apic.c rom/console.c rom/lib.c \
+	      rom/native/native.c rom/percpu.c rom/kvm/kvm.c rom/kvm/clock.c \
+	      rom/kvm/ops.c rom/kvm/cpuid.c
+ROM_S_SRCS := rom/dispatch.S rom/cpu.S rom/fault.S rom/irq.S rom/eoi.S \
+	      rom/mmu_insn.S rom/notes.S rom/native/ops.S
 
 # Strings reach C and asm as -D; make variables hold them unquoted.
 ROM_DEFS = -DROM_RELEASE='"$(ROM_RELEASE)"' -DROM_VENDOR='"$(ROM_VENDOR)"' \

@@ -13,7 +13,8 @@
 # address plus one push).  The exception is the dispatch stubs, read from
 # the DISPATCH lines of rom/dispatch.S: a stub jumps (no stack) to the
 # implementation named on its line (before init) or to a backend's
-# <backend>_<op> (rom/data.h), so it costs the deepest of those.
+# <backend>_<op> or <backend>_<op>_<variant> (rom/data.h), so it costs the
+# deepest of those.
 
 function field(key,    i, s) {
 	i = index($0, key ": \"")
@@ -41,8 +42,9 @@ function depth(f,    i, d, best, nb, b, g) {
 		nb = split(backends, b, ",")
 		for (i = 1; i <= nb; i++) {
 			g = b[i] "_" substr(f, 7)	# pvrom_<op> -> <backend>_<op>
-			if ((g in size) && depth(g) > best)
-				best = depth(g)
+			for (h in size)
+				if ((h == g || index(h, g "_") == 1) && depth(h) > best)
+					best = depth(h)
 		}
 		return memo[f] = best
 	}

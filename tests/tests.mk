@@ -14,7 +14,7 @@ SUITE_abi-check := $(MAKE) --no-print-directory -s abi-check
 
 include tests/host/host.mk	# host-image, host-tools, host-hw
 include tests/host/pvboot.mk	# pvboot-host
-include tests/host/bind.mk	# bind-host, bind-standalone
+include tests/host/bind.mk	# bind-host, bind-patch, bind-standalone
 include tests/build/build.mk	# build-fail
 include tests/fuzz/fuzz.mk	# fuzz-image (and make fuzz)
 include tests/bench/bench.mk	# bench-icount (and make bench)
@@ -26,7 +26,7 @@ SUITE_repro := $(SRC)/tests/repro/repro.sh $(SRC) $(B)
 # Fast host checks first, then the ones that build or fuzz for a while,
 # then the guest under QEMU.
 TEST_SUITES := abi-check host-hw host-image host-tools pvboot-host bind-host \
-	       bind-standalone build-fail repro fuzz-image bench-icount \
+	       bind-patch bind-standalone build-fail repro fuzz-image bench-icount \
 	       bench-smoke qemu
 
 # Every defined suite runs, and only those: a fragment's new SUITE_x must be

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * pvrom ABI: the init handshake and the info op.
+ * pvrom ABI: the init handshake, the info op and (ABI 1.1) op_info.
  *
  * Size rule: each struct starts with a u32 size.  The writer of a struct sets
  * size to the sizeof it was built with; the reader uses min(size, its own
@@ -105,6 +105,30 @@ struct pvrom_info {			/* 128 bytes in ABI 1.0 */
 	char note[64];			/* 0x40 why, if fallbacks != 0 */
 };
 PVROM_STATIC_ASSERT(sizeof(struct pvrom_info) == 128, "info size");
+
+/*
+ * ABI 1.1, the op_info op: what an op is on the backend init chose, so that
+ * a guest can rewrite its call sites (SPEC section 9.7.2).  kind says what a
+ * call of the op may become; target is always callable: the address of an
+ * implementation with the op's prototype, attributes and calling convention
+ * (a callee-save op's target is callee-save), often not the export itself
+ * (no dispatch left on the way).  A kind a guest does not know (a later
+ * minor's) it treats as PVROM_KIND_CALL.
+ */
+#define PVROM_KIND_CALL		0	/* call target */
+#define PVROM_KIND_NATIVE	1	/* target is [endbr64] + the op's native
+					 * sequence (SPEC 9.7.3) + ret: the guest
+					 * may put its own copy of the sequence
+					 * where the call was */
+#define PVROM_KIND_NOP		2	/* the op does nothing here (void ops
+					 * only): the call may go */
+
+struct pvrom_op_info {			/* 16 bytes in ABI 1.1 */
+	uint32_t size;			/* 0x00 size rule, as pvrom_info */
+	uint32_t kind;			/* 0x04 PVROM_KIND_* */
+	uint64_t target;		/* 0x08 VA of the implementation to call */
+};
+PVROM_STATIC_ASSERT(sizeof(struct pvrom_op_info) == 16, "op_info size");
 
 /*
  * The argument checks of init (SPEC section 9.1.1) as code, for every

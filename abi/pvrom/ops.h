@@ -123,7 +123,9 @@
 
 /* ABI 1.1: selected by a build with PVROM_ABI_MINOR >= 1. */
 #define PVROM_OPS_1_1(X)						\
-  X(CPU, tsc_khz, uint32_t, (void), PVROM_A_CPU, 1)
+  X(CPU, tsc_khz, uint32_t, (void), PVROM_A_CPU, 1)			\
+  X(META, op_info, int32_t, (const void *op, struct pvrom_op_info *out),	\
+    PVROM_A_IRQ_OFF, 1)
 
 /* Every op of every minor up to PVROM_ABI_MINOR_LATEST, in order: each
  * minor's list is appended, so the ops of any minor are a prefix of it. */

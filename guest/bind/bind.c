@@ -9,6 +9,7 @@
  *                      in the kernel's VA window
  *   4. handshake       the ROM's init, interrupts off
  *   5. install         each pv_ops entry the ROM provides, interrupts off
+ *   6. patch           every recorded call site, bound or not (patch.c)
  * Until step 5 nothing in pv_ops changes, so any refusal leaves the kernel
  * on native ops.  Also here: pvb_fixup, which needs the bound ROM's fault
  * table.
@@ -340,6 +341,88 @@ static void install(struct pvb_result *res, const struct bind *b)
 	res->err = PVB_OK;
 }
 
+/*
+ * 6. What every site of op becomes.  The recorded call reaches *op_ptr(op):
+ * a ROM export or the library's native function, either of which keeps
+ * the op's contract, so a direct call of it is always right.  Better, when
+ * the op is the ROM's and the ROM says (op_info, ABI 1.1): its own answer,
+ * with a target checked to lie in the image; when the op is native: its
+ * native sequence, or nothing.
+ */
+static void plan_op(unsigned op, struct pvb_result *res, const struct bind *b,
+		    struct pvb_patch_op *p)
+{
+	uint64_t fn = (uint64_t)(uintptr_t)*op_ptr(op);
+	uint32_t len;
+	unsigned regs = PVN_SYSV;
+	const uint8_t *seq = pvb_native_seq(op, &len, &regs);
+	int native = !res->op_bound[op];
+
+	p->site = PVB_SITE_CALL;
+	p->keeps_cs = 1;
+	p->target = fn;
+	res->op_rom_kind[op] = PVB_KIND_NONE;
+#if PVROM_ABI_MINOR >= 1
+	if (!native && b && b->have[PVROM_OP_op_info]) {
+		pvrom_op_info_fn *info = (pvrom_op_info_fn *)(uintptr_t)
+			(res->image_va + b->off[PVROM_OP_op_info]);
+		struct pvrom_op_info oi;
+
+		pvb_zero(&oi, sizeof(oi));
+		oi.size = sizeof(oi);
+		if (info((const void *)(uintptr_t)fn, &oi) == PVROM_OK &&
+		    oi.kind <= 0xfe && oi.target - res->image_va < res->image_size) {
+			res->op_rom_kind[op] = (uint8_t)oi.kind;
+			p->target = oi.target;
+			if (oi.kind == PVROM_KIND_NOP)
+				p->site = PVB_SITE_NOP;
+			native = oi.kind == PVROM_KIND_NATIVE;
+		}
+	}
+#else
+	(void)b;
+#endif
+	if (native && seq) {
+		p->site = len ? PVB_SITE_NATIVE : PVB_SITE_NOP;
+		p->keeps_cs = regs == PVN_RAX;
+		p->len = (uint8_t)len;
+		p->seq = seq;
+	}
+	res->op_site[op] = p->site;
+	res->op_target[op] = p->site == PVB_SITE_CALL ? p->target : 0;
+}
+
+static void patch(const struct pvb_env *env, const struct pvb_config *cfg,
+		  struct pvb_result *res, const struct bind *b)
+{
+	struct pvb_patch_op plan[PVROM_OP_COUNT];
+	int off = cfg->patch_off || !env->text_poke || !env->sites;
+
+	res->nsites = env->sites && env->sites_end > env->sites ?
+		      (uint32_t)(env->sites_end - env->sites) : 0;
+	uint64_t flags = pvn_irq_save_flags();
+	pvn_irq_disable();
+	for (unsigned op = 0; op < PVROM_OP_COUNT; op++) {
+		pvb_zero(&plan[op], sizeof(plan[op]));
+		plan_op(op, res, b, &plan[op]);
+		if (off) {
+			plan[op].site = PVB_SITE_KEPT;
+			res->op_site[op] = PVB_SITE_KEPT;
+		}
+	}
+	if (off) {
+		res->site_count[PVB_SITE_KEPT] = res->nsites;
+	} else {
+		struct pvb_patch_in in = {
+			.sites = env->sites, .sites_end = env->sites_end,
+			.text_start = env->text_start, .text_end = env->text_end,
+			.table = &pv_ops, .plan = plan, .poke = env->text_poke,
+		};
+		pvb_patch_sites(&in, res->site_count);
+	}
+	pvn_irq_restore_flags(flags);
+}
+
 int pvb_bind(const struct pvb_env *env, const struct pvb_config *cfg,
 	     struct pvb_result *res)
 {
@@ -373,5 +456,9 @@ int pvb_bind(const struct pvb_env *env, const struct pvb_config *cfg,
 	 * minor) sets itself up on first use. */
 	if (err)
 		pvb_native_setup(env);
+	/* 6: bound or not, once the table is final; not without a kernel
+	 * environment to write with. */
+	if (env && cfg)
+		patch(env, cfg, res, err ? NULL : &b);
 	return err;
 }

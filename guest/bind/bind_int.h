@@ -43,6 +43,37 @@ void pvb_copy_str(char *dst, uint32_t cap, const char *src);
 
 const char *pvb_source_name(int source);
 
+/*
+ * The call-site patcher (patch.c), apart from the binding so that the host
+ * test can run it over a buffer.  plan[op] says what every site of op
+ * becomes; pvb_patch_sites() checks each record and its bytes, writes the
+ * replacement through poke, and counts the outcome (PVB_SITE_*) in
+ * count[].  A site's 6 bytes become: native: its sequence with CS-override
+ * prefixes in front (ignored in 64-bit mode, so the site stays as many
+ * instructions as the sequence); call: a CS-prefixed call rel32; nop: one
+ * 6-byte NOP.
+ */
+#define PVB_SITE_LEN	6		/* FF 15 rel32 */
+
+struct pvb_patch_op {
+	uint8_t site;			/* PVB_SITE_NATIVE, _CALL, _NOP or _KEPT */
+	uint8_t keeps_cs;		/* the replacement changes no register
+					 * but %rax: fit for a callee-save site */
+	uint8_t len;			/* native: bytes of seq */
+	const uint8_t *seq;		/* native */
+	uint64_t target;		/* call */
+};
+
+struct pvb_patch_in {
+	const struct pv_site *sites, *sites_end;
+	uint64_t text_start, text_end;
+	const void *table;		/* the pv_ops table the calls read */
+	const struct pvb_patch_op *plan;	/* one per op of this build */
+	int (*poke)(uint64_t va, const void *src, uint64_t len);
+};
+
+void pvb_patch_sites(const struct pvb_patch_in *in, uint32_t count[PVB_SITE_MAX]);
+
 /* Byte copy as a string instruction: a plain loop may be turned into a
  * memcpy call, which a freestanding library cannot assume.  (Clearing is
  * pvb_zero(), image.h.) */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Names and messages: op names of this build (from the catalogue,
- * catalog.c) and the text for every binding outcome.  No
+ * catalog.c), the text for every binding outcome and call-site outcome.  No
  * privileged code here, so the host tests link it as is.
  */
 #include "guest/bind/bind_int.h"
@@ -34,6 +34,22 @@ const char *pvb_bind_strerror(int err)
 	if (err >= PVB_B_FIRST && err < PVB_B_MAX)
 		return bind_errs[err - PVB_B_FIRST].msg;
 	return pvb_strerror(err);
+}
+
+static const struct { const char *name, *why; } site_outcomes[PVB_SITE_MAX] = {
+#define X(name, s, why) [name] = { s, why },
+	PVB_SITE_OUTCOMES(X)
+#undef X
+};
+
+const char *pvb_site_name(unsigned outcome)
+{
+	return outcome < PVB_SITE_MAX ? site_outcomes[outcome].name : "?";
+}
+
+const char *pvb_site_why(unsigned outcome)
+{
+	return outcome < PVB_SITE_MAX ? site_outcomes[outcome].why : "?";
 }
 
 const char *pvb_source_name(int source)

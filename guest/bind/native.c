@@ -116,6 +116,15 @@ int32_t pvb_native_info(struct pvrom_info *info)
 	return 0;
 }
 
+/* ABI 1.1: with no ROM there is nothing to describe; the library patches
+ * its call sites from its own native sequences (patch.c) instead. */
+int32_t pvb_native_op_info(const void *op, struct pvrom_op_info *out)
+{
+	(void)op;
+	(void)out;
+	return -PVROM_ENOSYS;
+}
+
 int pvb_native_setup(const struct pvb_env *env)
 {
 	if (pvb_nat.setup_done)

@@ -211,5 +211,67 @@ static inline uint64_t pvn_steal_time_ns(void) { return 0; }
 
 /* ---- ABI 1.1 ---- */
 static inline uint32_t pvn_tsc_khz(void) { return pvb_native_tsc_khz(); }
+static inline int32_t pvn_op_info(const void *op, struct pvrom_op_info *out)
+{ return pvb_native_op_info(op, out); }
+
+/*
+ * The native sequence of each op a call site may hold inline instead of the
+ * call (abi/SPEC.md section 9.7.3), the one text of them: patch.c assembles
+ * this list into the bytes it writes (pvb_native_seq()), the host test of
+ * the patcher and the in-guest check of a ROM's "native" claims read them
+ * from there.  X(op, regs, "AT&T text"): the registers are those of the op's
+ * SysV call (arguments in %rdi, %rsi, %rdx, the result in %rax); regs says
+ * what the sequence may change besides flags and memory: PVN_RAX (at most
+ * %rax, so a callee-save op's site can hold it) or PVN_SYSV (any register a
+ * call may clobber).  "" is an op that natively does nothing: its sites
+ * become one NOP.  Each sequence fits a call site's 6 bytes.  The pvn_<op>()
+ * forms above are the same instructions with the registers the compiler
+ * picks.
+ */
+#define PVN_RAX		1
+#define PVN_SYSV	0
+#define PVN_SEQS(X)							\
+	X(read_cr0,		PVN_RAX,	"movq %cr0, %rax")		\
+	X(write_cr0,		PVN_RAX,	"movq %rdi, %cr0")		\
+	X(read_cr2,		PVN_RAX,	"movq %cr2, %rax")		\
+	X(write_cr2,		PVN_RAX,	"movq %rdi, %cr2")		\
+	X(read_cr3,		PVN_RAX,	"movq %cr3, %rax")		\
+	X(write_cr3,		PVN_RAX,	"movq %rdi, %cr3")		\
+	X(read_cr4,		PVN_RAX,	"movq %cr4, %rax")		\
+	X(write_cr4,		PVN_RAX,	"movq %rdi, %cr4")		\
+	X(read_cr8,		PVN_RAX,	"movq %cr8, %rax")		\
+	X(write_cr8,		PVN_RAX,	"movq %rdi, %cr8")		\
+	X(load_tr,		PVN_RAX,	"ltr %di")			\
+	X(store_tr,		PVN_RAX,	"str %eax")			\
+	X(load_ldt,		PVN_RAX,	"lldt %di")			\
+	X(store_ldt,		PVN_RAX,	"sldt %eax")			\
+	X(wbinvd,		PVN_RAX,	"wbinvd")			\
+	X(clts,			PVN_RAX,	"clts")				\
+	X(swapgs,		PVN_RAX,	"swapgs")			\
+	X(io_delay,		PVN_RAX,	"outb %al, $0x80")		\
+	X(halt,			PVN_RAX,	"hlt")				\
+	X(safe_halt,		PVN_RAX,	"sti; hlt")			\
+	X(irq_disable,		PVN_RAX,	"cli")				\
+	X(irq_enable,		PVN_RAX,	"sti")				\
+	X(irq_save_flags,	PVN_RAX,	"pushfq; popq %rax")		\
+	X(irq_restore_flags,	PVN_RAX,	"pushq %rdi; popfq")		\
+	X(set_pxe,		PVN_RAX,	"movq %rdx, (%rsi)")		\
+	X(alloc_pt,		PVN_RAX,	"")				\
+	X(release_pt,		PVN_RAX,	"")				\
+	X(flush_tlb_local,	PVN_SYSV,	"movq %cr3, %rax; movq %rax, %cr3") \
+	X(flush_tlb_page,	PVN_RAX,	"invlpg (%rdi)")		\
+	X(lazy_mmu_enter,	PVN_RAX,	"")				\
+	X(lazy_mmu_leave,	PVN_RAX,	"")				\
+	X(phys_to_machine,	PVN_RAX,	"movq %rdi, %rax")		\
+	X(machine_to_phys,	PVN_RAX,	"movq %rdi, %rax")		\
+	X(steal_time_ns,	PVN_RAX,	"xorl %eax, %eax")
+
+/* io_delay's port in the text above is abi/hw's. */
+PVROM_STATIC_ASSERT(HW_PORT_POST == 0x80, "io_delay's native sequence names port 0x80");
+
+/* The bytes of op's native sequence and what it may change (PVN_RAX or
+ * PVN_SYSV in *regs); NULL if the op has none (then *len is 0).  An op
+ * with an empty sequence gives a non-NULL pointer and *len 0.  patch.c. */
+const uint8_t *pvb_native_seq(unsigned op, uint32_t *len, unsigned *regs);
 
 #endif /* PVBIND_NATIVE_H */

@@ -57,7 +57,28 @@ struct pvb_env {
 	/* Where the kernel mapped the xAPIC page (UC), 0 = x2APIC mode.  The
 	 * LAPIC must be software-enabled before pvb_native_setup/pvb_bind. */
 	uint64_t apic_va;
+	/*
+	 * Call-site patching (patch.c, the last step of pvb_bind).  The
+	 * kernel's .pvsites records (__pvsites_start, __pvsites_end) and the
+	 * bounds of its text: a record pointing elsewhere is refused.
+	 */
+	const struct pv_site *sites, *sites_end;
+	uint64_t text_start, text_end;
+	/*
+	 * Write len bytes (at most PVB_POKE_MAX; they may cross one page
+	 * boundary) to kernel text at va through a temporary writable,
+	 * non-executable alias of the same physical pages, serialise the CPU
+	 * (the new bytes may be executed by the very next pv call, even one
+	 * inside text_poke), then remove the alias and flush it from the
+	 * TLB, so that no mapping of the text is ever writable and executable
+	 * at once (Linux's text_poke).  Called with interrupts off, before any
+	 * other CPU runs; the bytes at va are not executed meanwhile.  0 on
+	 * success.  NULL: no site is patched.
+	 */
+	int (*text_poke)(uint64_t va, const void *src, uint64_t len);
 };
+
+#define PVB_POKE_MAX	16
 
 #define PVB_MODE_AUTO	0	/* pvrom=auto: bind a valid ROM if any */
 #define PVB_MODE_OFF	1	/* pvrom=off: native ops only, no scan */
@@ -66,6 +87,8 @@ struct pvb_config {
 	int mode;			/* PVB_MODE_* */
 	int license_any;		/* pvrom.license=any: bind a non-GPL ROM, taint */
 	int force_native_backend;	/* pvrom.backend=native: PVROM_INIT_FORCE_NATIVE */
+	int patch_off;			/* pvrom.patch=off: every call site keeps
+					 * its indirect call */
 	int allow_hypercall;		/* 0: init gets PVROM_INIT_NO_HYPERCALL: a
 					 * hypercall a host advertises may still hang
 					 * the vCPU (abi/SPEC.md), so opt in */
@@ -120,6 +143,42 @@ PVROM_STATIC_ASSERT((int)PVB_E_MAX <= (int)PVB_B_FIRST, "validator and binding c
 const char *pvb_bind_strerror(int err);
 const char *pvb_bind_errname(int err);
 
+/*
+ * What a call site became, one row per outcome: X(name, short, why).  The
+ * first three are patched, the next two kept their indirect call on
+ * purpose, the rest were refused (and also kept their call).  The first
+ * four double as the plan for an op's sites (pvb_result.op_site).
+ */
+#define PVB_SITE_OUTCOMES(X) \
+	X(PVB_SITE_NATIVE,   "native",      "the op's native sequence inline") \
+	X(PVB_SITE_CALL,     "call",        "a direct call") \
+	X(PVB_SITE_NOP,      "nop",         "one NOP: the op does nothing here") \
+	X(PVB_SITE_KEPT,     "kept",        "indirect call kept (pvrom.patch=off, or no text_poke)") \
+	X(PVB_SITE_FAR,      "far",         "indirect call kept: target out of rel32 reach") \
+	X(PVB_SITE_RECORD,   "bad-record",  "record names no op of this build, or a length or attributes not its op's") \
+	X(PVB_SITE_BOUNDS,   "outside-text","site not inside the kernel text") \
+	X(PVB_SITE_BYTES,    "bytes",       "bytes are not the recorded call") \
+	X(PVB_SITE_CALLEE_SAVE, "callee-save", "replacement would not keep the callee-save contract") \
+	X(PVB_SITE_TOO_LONG, "too-long",    "native sequence longer than the site") \
+	X(PVB_SITE_POKE,     "poke-failed", "the kernel's text_poke failed")
+
+enum pvb_site_outcome {
+#define PVB_X_ENUM(name, s, why) name,
+	PVB_SITE_OUTCOMES(PVB_X_ENUM)
+#undef PVB_X_ENUM
+	PVB_SITE_MAX,
+	PVB_SITE_FIRST_KEPT = PVB_SITE_KEPT,
+	PVB_SITE_FIRST_REFUSED = PVB_SITE_RECORD
+};
+
+/* Short name and explanation of an outcome (names.c). */
+const char *pvb_site_name(unsigned outcome);
+const char *pvb_site_why(unsigned outcome);
+
+/* pvb_result.op_rom_kind when the ROM said nothing (1.0 ROM or guest, or
+ * the op not the ROM's). */
+#define PVB_KIND_NONE	0xff
+
 #define PVB_MAX_CANDIDATES	8	/* refused candidates remembered */
 
 struct pvb_candidate {
@@ -167,6 +226,15 @@ struct pvb_result {
 	uint32_t nops, nbound, nnative;
 	uint8_t op_bound[PVROM_OP_COUNT];		/* 1 = ROM, 0 = native */
 	uint32_t op_offset[PVROM_OP_COUNT];		/* in the ELF image, if bound */
+	uint8_t op_rom_kind[PVROM_OP_COUNT];		/* op_info's PVROM_KIND_*,
+							 * or PVB_KIND_NONE */
+	uint8_t op_site[PVROM_OP_COUNT];		/* PVB_SITE_NATIVE..KEPT:
+							 * what its sites become */
+	uint64_t op_target[PVROM_OP_COUNT];		/* PVB_SITE_CALL: callee */
+
+	/* call sites: how many were recorded and how each ended */
+	uint32_t nsites;
+	uint32_t site_count[PVB_SITE_MAX];
 };
 
 /*
@@ -194,9 +262,13 @@ int pvb_native_setup(const struct pvb_env *env);
  * on the boot CPU, early (before anything depends on monotonic_ns: the ROM's
  * clock and the native one have different epochs), with the LAPIC mapped
  * and the #GP/#UD handlers already calling pvb_fixup() (the ROM's init may
- * use its fault table).  A refused candidate does not stop the search: the
- * first one that validates and passes the licence policy is bound.  When
- * none is (or mode is PVB_MODE_OFF), it calls pvb_native_setup().
+ * use its fault table), and before any other CPU runs: the last step
+ * rewrites every recorded call site (unless cfg->patch_off or
+ * env->text_poke is NULL), to what the ROM's op_info says (ABI 1.1), to a
+ * direct call of the ROM's export (a 1.0 ROM), or, with no ROM bound, to
+ * the op's native sequence.  A refused candidate does not stop the search:
+ * the first one that validates and passes the licence policy is bound.
+ * When none is (or mode is PVB_MODE_OFF), it calls pvb_native_setup().
  */
 int pvb_bind(const struct pvb_env *env, const struct pvb_config *cfg,
 	     struct pvb_result *res);

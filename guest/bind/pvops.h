@@ -9,10 +9,11 @@
  * instruction in C; pvb_bind() later swaps in the ROM's entry points.
  *
  * Each pv_<name>() is an inline "call *pv_ops.<name>(%rip)" (FF 15
- * rel32, 6 bytes) and records its own address in section .pvsites, so a later
- * pass can rewrite the site into a direct call or the inline native bytes,
- * as Linux does with .parainstructions.  The kernel's linker script must keep
- * .pvsites and bracket it with __pvsites_start / __pvsites_end.
+ * rel32, 6 bytes) and records its own address in section .pvsites, so that
+ * pvb_bind() can rewrite the site once (patch.c) into a direct call, the
+ * op's native sequence or a NOP, as Linux does with .parainstructions.  The
+ * kernel's linker script must keep .pvsites and bracket it with
+ * __pvsites_start / __pvsites_end, and hand both to pvb_bind (pvb_env).
  *
  * Clobbers follow the op's ABI attributes: an ordinary op clobbers every
  * SysV caller-saved register; a PVROM_A_CALLEE_SAVE op only %rax and flags,
@@ -304,6 +305,8 @@ PVOPS_INLINE uint64_t pv_steal_time_ns(void) { return PVOP_CALL0(uint64_t, steal
 #if PVROM_ABI_MINOR >= 1
 /* ABI 1.1 */
 PVOPS_INLINE uint32_t pv_tsc_khz(void) { return PVOP_CALL0(uint32_t, tsc_khz); }
+PVOPS_INLINE int32_t pv_op_info(const void *op, struct pvrom_op_info *out)
+{ return PVOP_CALL2(int32_t, op_info, op, out); }
 #endif
 
 /* Every op of this build's ABI has a wrapper of exactly its ABI type. */

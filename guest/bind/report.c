@@ -2,7 +2,8 @@
 /*
  * The binding report: everything a user (or a test grepping the serial log)
  * needs to know which ROM the kernel runs on, or why it runs on none.
- * Lines start with "pvrom: ", except the per-op lines "op <name> rom|native".
+ * Lines start with "pvrom: ", except the per-op lines "op <name> rom|native
+ * <site>..." (what the op's call sites became, patch.c).
  */
 #include "guest/bind/bind_int.h"
 
@@ -36,6 +37,54 @@ static void features(char *buf, uint32_t cap, uint64_t f)
 	}
 	if (!n)
 		pvb_snprintf(buf, cap, "none");
+}
+
+/* "pvrom: call sites: N: a native, b call, c nop, d kept, e refused",
+ * then one line per reason a site was kept or refused. */
+static void sites(const struct pvb_env *env, const struct pvb_result *r)
+{
+	char line[192];
+	uint32_t kept = 0, refused = 0;
+
+	for (unsigned k = PVB_SITE_FIRST_KEPT; k < PVB_SITE_MAX; k++)
+		*(k < PVB_SITE_FIRST_REFUSED ? &kept : &refused) += r->site_count[k];
+	LOG("pvrom: call sites: %u: %u native, %u call, %u nop, %u kept, %u refused",
+	    r->nsites, r->site_count[PVB_SITE_NATIVE], r->site_count[PVB_SITE_CALL],
+	    r->site_count[PVB_SITE_NOP], kept, refused);
+	for (unsigned k = PVB_SITE_FIRST_KEPT; k < PVB_SITE_MAX; k++)
+		if (r->site_count[k])
+			LOG("pvrom: call sites %s: %u %s (%s)",
+			    k < PVB_SITE_FIRST_REFUSED ? "kept" : "refused",
+			    r->site_count[k], pvb_site_name(k), pvb_site_why(k));
+}
+
+/* "op NAME rom|native SITE[ TARGET][ (ROM: KIND)]": where the op is bound,
+ * what its sites become, the callee of a direct call (an offset in the
+ * image for the ROM's), and op_info's answer when the guest chose
+ * otherwise. */
+static void op_line(const struct pvb_env *env, const struct pvb_result *r,
+		    unsigned op)
+{
+	/* op_info's kinds as the site outcomes of the same name */
+	static const uint8_t as_site[] = {
+		[PVROM_KIND_CALL] = PVB_SITE_CALL, [PVROM_KIND_NATIVE] = PVB_SITE_NATIVE,
+		[PVROM_KIND_NOP] = PVB_SITE_NOP,
+	};
+	char line[192], where[40] = "", rom[40] = "";
+	unsigned rk = r->op_rom_kind[op], site = r->op_site[op];
+	uint64_t t = r->op_target[op];
+
+	if (site == PVB_SITE_CALL && r->bound && t - r->image_va < r->image_size)
+		pvb_snprintf(where, sizeof(where), " rom+0x%llx",
+			     (unsigned long long)(t - r->image_va));
+	else if (site == PVB_SITE_CALL)
+		pvb_snprintf(where, sizeof(where), " 0x%llx", (unsigned long long)t);
+	if (rk < sizeof(as_site) && as_site[rk] != site)
+		pvb_snprintf(rom, sizeof(rom), " (ROM: %s)", pvb_site_name(as_site[rk]));
+	else if (rk != PVB_KIND_NONE && rk >= sizeof(as_site))
+		pvb_snprintf(rom, sizeof(rom), " (ROM: kind %u)", rk);
+	LOG("op %s %s %s%s%s", pvb_op_name(op), r->op_bound[op] ? "rom" : "native",
+	    pvb_site_name(site), where, rom);
 }
 
 void pvb_report(const struct pvb_env *env, const struct pvb_result *r)
@@ -90,6 +139,7 @@ void pvb_report(const struct pvb_env *env, const struct pvb_result *r)
 		LOG("pvrom: not bound: %s (%s); all %u ops native", r->reason,
 		    pvb_bind_errname(r->err), r->nops);
 	}
+	sites(env, r);
 	for (unsigned op = 0; op < r->nops && op < PVROM_OP_COUNT; op++)
-		LOG("op %s %s", pvb_op_name(op), r->op_bound[op] ? "rom" : "native");
+		op_line(env, r, op);
 }

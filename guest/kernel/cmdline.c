@@ -2,6 +2,7 @@
 /*
  * Kernel command line: space-separated key=value words.
  *   pvrom=auto|off  pvrom.license=strict|any  pvrom.backend=auto|native
+ *   pvrom.patch=on|off (rewrite the pv call sites at bind time, or not)
  *   run=tests|demo|bench  tests=<name,name,...|all>  expect=bound|native
  *   quiet  host_time=<epoch seconds> (the test runner's clock, for the
  *   wall-clock check)  bench.n=<calls per batch>  bench.batches=<n>
@@ -91,6 +92,10 @@ static void option(const char *w, size_t n)
 		kopts.backend_native = true;
 	else if (word_is(w, kn, "pvrom.backend") && word_is(v, vn, "auto"))
 		kopts.backend_native = false;
+	else if (word_is(w, kn, "pvrom.patch") && word_is(v, vn, "off"))
+		kopts.patch_off = true;
+	else if (word_is(w, kn, "pvrom.patch") && word_is(v, vn, "on"))
+		kopts.patch_off = false;
 	else if (word_is(w, kn, "pvrom.test_data_pa") && hex_number(v, vn, &num))
 		kopts.test_data_pa = num;
 	else if (word_is(w, kn, "run") && word_is(v, vn, "demo"))

@@ -10,6 +10,8 @@ struct kopts {
 	bool pvrom_off;			/* pvrom=off */
 	bool license_any;		/* pvrom.license=any */
 	bool backend_native;		/* pvrom.backend=native */
+	bool patch_off;			/* pvrom.patch=off: keep every pv call
+					 * site's indirect call */
 	bool run_tests;			/* run=tests (default) or run=demo */
 	bool run_bench;			/* run=bench: the benchmark, no tests */
 	uint64_t host_time;		/* host_time=<epoch s> from the test

@@ -15,6 +15,8 @@
 #include "guest/kernel/task/task.h"
 #include "guest/kernel/tests/tests.h"
 
+extern char __text_start[], __text_end[];
+
 struct pvb_result bind_result;
 struct pvb_env bind_env;
 char pvrom_state[160];
@@ -75,6 +77,11 @@ static void bind_rom(void)
 		.rom_va = ROM_WINDOW_VA,
 		.rom_va_size = ROM_WINDOW_SIZE,
 		.apic_va = APIC_VA,
+		.sites = __pvsites_start,
+		.sites_end = __pvsites_end,
+		.text_start = (uint64_t)__text_start,
+		.text_end = (uint64_t)__text_end,
+		.text_poke = vmm_text_poke,
 	};
 #ifdef PVOPS_NATIVE
 	/* no table to fill, nothing to bind: only the native ops to set up */
@@ -86,6 +93,7 @@ static void bind_rom(void)
 		.mode = kopts.pvrom_off ? PVB_MODE_OFF : PVB_MODE_AUTO,
 		.license_any = kopts.license_any,
 		.force_native_backend = kopts.backend_native,
+		.patch_off = kopts.patch_off,
 		.test_data_pa = kopts.test_data_pa,
 		.max_cpus = 1,
 		.handoff_pa = boot_info.rom_addr,

@@ -6,6 +6,9 @@
  *  Virtual                                   What                     Prot
  *  ----------------------------------------  -----------------------  --------
  *  0xffffffffff000000 +4K                    LAPIC (HW_APIC_PHYS)     RW NX UC
+ *  0xfffffffffe000000 +8K                    text_poke alias, only    RW NX
+ *                                            while a pv call site is
+ *                                            rewritten (mm/vmm.c)
  *  0xffffffffc0000000 .. +ROM_WINDOW_SIZE    ROM window (guest/bind):
  *      window .. image                         ROM data area, at the   RW NX
  *                                              top of its pages
@@ -57,6 +60,8 @@
 #define ROM_WINDOW_VA		0xffffffffc0000000	/* data area, then image */
 #define ROM_WINDOW_SIZE		0x0000000000400000	/* 4 MiB */
 #define APIC_VA			0xffffffffff000000
+#define TEXT_POKE_VA		0xfffffffffe000000	/* 2 pages, mapped only
+							 * inside vmm_text_poke */
 
 #define USER_TEXT_VA		0x0000000000400000
 #define USER_STACK_TOP		0x00007ffffffff000

@@ -21,43 +21,55 @@
 #include "rom/kvm/kvm.h"
 #include "abi/hw/x86.h"
 
-static void cache_range(uint32_t base, uint32_t last)
-{
-	struct rom_data *d = &pvrom_data;
-	struct pvrom_cpuid_regs r;
-	uint32_t leaf, top;
-
-	hw_cpuid(base, 0, &r);
-	/* Out of range, the instruction answers with the highest basic leaf,
-	 * which may be per-CPU: cache only a range the CPU reports. */
-	if (r.eax < base || r.eax - base > 0xffff)
-		return;
-	top = r.eax < last ? r.eax : last;
-	for (leaf = base; leaf <= top && d->cpuid_count < ROM_CPUID_CACHE_MAX;
-	     leaf++) {
-		struct rom_cpuid_ent *e = &d->cpuid_cache[d->cpuid_count++];
-
-		e->leaf = leaf;
-		hw_cpuid(leaf, 0, &e->r);
-	}
-}
+/* The ranges, in cache order: first leaf, last leaf, first cache slot.
+ * Plain numbers (no pointer, no relocation). */
+#define AT_HV	1
+#define AT_EXT	(AT_HV + KVM_CPUID_FEATURES - KVM_CPUID_SIGNATURE + 1)
+static const struct {
+	uint32_t base, last;
+	uint8_t at;
+} range[ROM_CPUID_RANGES] = {
+	{ HW_CPUID_BASIC, HW_CPUID_BASIC, 0 },
+	{ KVM_CPUID_SIGNATURE, KVM_CPUID_FEATURES, AT_HV },
+	{ HW_CPUID_EXT, HW_CPUID_EXT_ADDR_SIZES, AT_EXT },
+};
+PVROM_STATIC_ASSERT(AT_EXT + HW_CPUID_EXT_ADDR_SIZES - HW_CPUID_EXT + 1 ==
+		    ROM_CPUID_CACHE_MAX, "the ranges fill the cache exactly");
 
 void kvm_cpuid_fill(void)
 {
-	cache_range(HW_CPUID_BASIC, HW_CPUID_BASIC);
-	cache_range(KVM_CPUID_SIGNATURE, KVM_CPUID_FEATURES);
-	cache_range(HW_CPUID_EXT, HW_CPUID_EXT_ADDR_SIZES);
+	struct rom_data *d = &pvrom_data;
+	struct pvrom_cpuid_regs r;
+	uint32_t i, n;
+
+	for (i = 0; i < ROM_CPUID_RANGES; i++) {
+		hw_cpuid(range[i].base, 0, &r);
+		/* Out of range, the instruction answers with the highest
+		 * basic leaf, which may be per-CPU: cache only leaves the CPU
+		 * reports. */
+		if (r.eax < range[i].base || r.eax - range[i].base > 0xffff)
+			continue;
+		n = (r.eax < range[i].last ? r.eax : range[i].last) -
+		    range[i].base + 1;
+		d->cpuid_n[i] = (uint8_t)n;
+		while (n--)
+			hw_cpuid(range[i].base + n, 0,
+				 &d->cpuid_cache[range[i].at + n]);
+	}
 }
 
+/* A cached leaf is one subtraction and compare per range, then a copy. */
 void kvm_cpuid(uint32_t leaf, uint32_t subleaf, struct pvrom_cpuid_regs *out)
 {
 	const struct rom_data *d = &pvrom_data;
-	uint32_t i;
+	uint32_t i, k;
 
-	for (i = 0; i < d->cpuid_count; i++)
-		if (d->cpuid_cache[i].leaf == leaf) {
-			*out = d->cpuid_cache[i].r;
+	for (i = 0; i < ROM_CPUID_RANGES; i++) {
+		k = leaf - range[i].base;
+		if (k < d->cpuid_n[i]) {
+			*out = d->cpuid_cache[range[i].at + k];
 			return;
 		}
+	}
 	hw_cpuid(leaf, subleaf, out);
 }

@@ -106,7 +106,7 @@ uint64_t kvm_install(void)
 	kvm_cpuid_fill();
 	ops->cpuid = kvm_cpuid;
 	if (r.eax & KVM_F_NOP_IO_DELAY) {
-		ops->io_delay = kvm_io_delay;
+		ops->io_delay = rom_nop;
 		feat |= PVROM_FEAT_KVM_NOP_IO_DELAY;
 	}
 
@@ -141,7 +141,9 @@ uint64_t kvm_install(void)
 	}
 	if (on & ROM_KVM_STEAL)
 		ops->steal_time_ns = kvm_steal_time_ns;
-	if (on & ROM_KVM_EOI)
-		ops->eoi = kvm_eoi;
+	/* Without an APIC there is no EOI to claim: eoi stays rom_nop. */
+	if ((on & ROM_KVM_EOI) && d->apic_mode != ROM_APIC_NONE)
+		ops->eoi = d->apic_mode == ROM_APIC_X2APIC ? kvm_eoi_x2apic :
+							     kvm_eoi_xapic;
 	return feat | (uint64_t)on << 8;
 }

@@ -42,8 +42,7 @@ void kvm_cpuid_fill(void);
 pvrom_monotonic_ns_fn kvm_monotonic_ns;
 pvrom_wallclock_ns_fn kvm_wallclock_ns;
 pvrom_steal_time_ns_fn kvm_steal_time_ns;
-pvrom_eoi_fn kvm_eoi;
-pvrom_io_delay_fn kvm_io_delay;
+pvrom_eoi_fn kvm_eoi_xapic, kvm_eoi_x2apic;
 pvrom_cpuid_fn kvm_cpuid;
 
 #pragma GCC visibility pop

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * KVM ops that are one shared record or nothing at all: steal time, PV EOI
- * and io_delay.
+ * KVM ops that read one shared record: steal time and PV EOI.  (io_delay
+ * under NOP_IO_DELAY is rom_nop.)
  */
 #include "rom/kvm/kvm.h"
 
@@ -24,21 +24,27 @@ uint64_t kvm_steal_time_ns(void)
  * The host sets bit 0 of the word when it injected an interrupt whose EOI
  * it can do itself at the next exit.  Clearing the bit atomically claims
  * that EOI (the host may clear it too, on a VM exit); otherwise the APIC
- * write is needed, the same as without KVM (rom/apic.c).
+ * write is needed, the same as without KVM (rom/eoi.S).  One variant per
+ * APIC mode, chosen at init, so neither asks which mode it is in.
  */
-void kvm_eoi(void)
+static int kvm_eoi_claimed(void)
 {
 	uint8_t was_set;
 
 	__asm__ volatile("lock btrl $0, %0"
 			 : "+m"(kvm_cpu()->pv_eoi), "=@ccc"(was_set)
 			 : : "memory");
-	if (!was_set)
-		rom_apic_eoi();
+	return was_set;
 }
 
-/* NOP_IO_DELAY: the host does not need port 0x80 delays.  Stays a bare
- * ret, so the op is still callee-save. */
-void kvm_io_delay(void)
+void kvm_eoi_xapic(void)
 {
+	if (!kvm_eoi_claimed())
+		rom_eoi_xapic();
+}
+
+void kvm_eoi_x2apic(void)
+{
+	if (!kvm_eoi_claimed())
+		rom_eoi_x2apic();
 }

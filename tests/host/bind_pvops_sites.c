@@ -90,6 +90,7 @@ uint64_t pvb_sites_all(void *p, uint64_t v)
 	acc += pv_steal_time_ns();
 #if PVROM_ABI_MINOR >= 1
 	acc += pv_tsc_khz();
+	acc += (uint64_t)pv_op_info(p, p);
 #endif
 	return acc;
 }

@@ -51,6 +51,7 @@ int vmm_new_user(struct aspace *as);	/* own PML4, kernel half shared */
 void vmm_free_user(struct aspace *as);
 uint64_t vmm_prot_bits(int prot);
 bool vmm_demand_fault(uint64_t va, uint64_t err);
+int vmm_text_poke(uint64_t va, const void *src, uint64_t len);
 
 /* Kernel virtual to physical: the two linear regions by subtraction, the
  * rest (ROM window, demand-paged and test regions) through the tables. */

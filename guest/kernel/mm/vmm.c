@@ -285,3 +285,57 @@ bool vmm_demand_fault(uint64_t va, uint64_t err)
 	return vmm_map(&kernel_as, ALIGN_DOWN(va, (uint64_t)PAGE_SIZE), pa,
 		       PAGE_SIZE, PROT_R | PROT_W) == 0;
 }
+
+/*
+ * An iretq to the next instruction: serialising, so instructions fetched
+ * before a write to their bytes through another linear address are
+ * fetched again (Intel SDM vol. 3, "Self-modifying code").  Not cpuid: under
+ * a hypervisor it exits, and a pv cpuid may answer from a cache without
+ * executing it.
+ */
+static void serialise(void)
+{
+	uint64_t sp, sel;
+
+	__asm__ volatile("movq %%rsp, %0\n\t"
+			 "movl %%ss, %k1\n\t"
+			 "pushq %1\n\t"
+			 "pushq %0\n\t"
+			 "pushfq\n\t"
+			 "movl %%cs, %k1\n\t"
+			 "pushq %1\n\t"
+			 "leaq 1f(%%rip), %0\n\t"
+			 "pushq %0\n\t"
+			 "iretq\n"
+			 "1:"
+			 : "=&r"(sp), "=&r"(sel) : : "memory", "cc");
+}
+
+/*
+ * Write kernel text (the binding library's call-site patcher, pvb_env's
+ * text_poke): the text mapping stays R+X; the bytes go through a temporary
+ * RW+NX alias of the same physical pages at TEXT_POKE_VA (two pages, as a
+ * site may straddle), which is unmapped again before returning.  The write
+ * is followed at once by serialise(): the unmapping runs pv ops whose own
+ * call sites may be the bytes just written.  Boot CPU, interrupts off.
+ */
+int vmm_text_poke(uint64_t va, const void *src, uint64_t len)
+{
+	uint64_t page = ALIGN_DOWN(va, (uint64_t)PAGE_SIZE);
+	uint64_t npages = (va - page + len + PAGE_SIZE - 1) / PAGE_SIZE;
+
+	if (!len || npages > 2 || va < (uint64_t)__text_start ||
+	    va + len > (uint64_t)__text_end)
+		return -1;
+	for (uint64_t i = 0; i < npages; i++)
+		if (vmm_map(&kernel_as, TEXT_POKE_VA + i * PAGE_SIZE,
+			    virt_to_phys((void *)(page + i * PAGE_SIZE)),
+			    PAGE_SIZE, PROT_R | PROT_W)) {
+			vmm_unmap(&kernel_as, TEXT_POKE_VA, npages * PAGE_SIZE);
+			return -1;
+		}
+	memcpy((void *)(TEXT_POKE_VA + (va - page)), src, len);
+	serialise();
+	vmm_unmap(&kernel_as, TEXT_POKE_VA, npages * PAGE_SIZE);
+	return 0;
+}
