@@ -30,12 +30,15 @@ MODES = ["native-build", "unpatched", "patched", "off"]
 MODE_NOTE = {
     "native-build": "build/guest-native.elf, built with PVOPS_NATIVE: every "
                     "pv_*() is the native instruction(s) inline, no ROM",
-    "unpatched": "build/guest.elf with the ROM, `pvrom.patch=off`: every site "
-                 "stays an indirect call through the pv_ops table",
-    "patched": "build/guest.elf with the ROM as it boots by default: the "
-               "sites patched at bind time",
-    "off": "build/guest.elf, `pvrom=off`: the ROM is not used, the sites "
-           "patched to the native instructions",
+    "unpatched": "the ABI 1.1 guest (build/compat/guest-1.1.elf) on the ABI "
+                 "1.1 ROM (build/compat/pvrom-1.1.rom), `pvrom.patch=off`: "
+                 "every site stays an indirect call through the pv_ops table",
+    "patched": "the same as it boots by default: every site patched at bind "
+               "time to what the ROM's op_info says the op is (its native "
+               "sequence, a direct call of the backend's code, a NOP)",
+    "off": "the same guest, `pvrom=off`: the ROM is not used, the sites "
+           "patched to the native sequences (or direct calls of the binding "
+           "library's native code)",
 }
 # the path the guest prints for its pv calls in each mode
 MODE_PATH = {"native-build": "native-build", "unpatched": "rom",
@@ -106,6 +109,8 @@ def parse(out, accel, mode):
         if "cmdline: ignoring 'pvrom.patch=off'" in line:
             notes.append("this guest has no `pvrom.patch=off`: no call-site "
                          "patcher, so unpatched and patched run alike")
+        if line.startswith("pvrom: call sites: "):
+            notes.append(line[len("pvrom: "):])
         if not line.startswith("BENCH "):
             continue
         kv = dict(re.findall(r"(\w+)=(\S+)", line))
