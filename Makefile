@@ -14,7 +14,7 @@
 #   make abi-check   each ABI header compiled alone, as C99 and as C++,
 #                 and abidiff of the ROM against abi/baseline/ (abi/abi.mk)
 #   make abi-baseline   the ABI dumps of this build, for a release
-#   make bench    per-op cost, ROM versus native, into build/bench/
+#   make bench    per-op and whole-workload cost in four modes, into build/bench/
 #   make fuzz     the validator fuzzer for FUZZ_SECONDS (default 300)
 #   make debug    QEMU halted with a gdb stub; gdb -x build/guest.gdb
 #   make deps     check for (and as root install) the Debian packages needed

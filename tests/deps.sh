@@ -25,6 +25,7 @@ needs=(
 	"cmd:timeout coreutils"
 	"cmd:git git"
 	"cmd:python3 python3"
+	"cmd:gnuplot gnuplot-nox"
 	"cmd:grub-mkrescue grub-common"
 	"dir:/usr/lib/grub/i386-pc grub-pc-bin"
 	"cmd:xorriso xorriso"

@@ -31,7 +31,7 @@ SUITE_repro := $(SRC)/tests/repro/repro.sh $(SRC) $(B)
 # then the guest under QEMU.
 TEST_SUITES := abi-check host-hw host-image host-tools pvboot-host bind-host \
 	       bind-patch bind-standalone install deb build-fail repro abi-break \
-	       fuzz-image bench-icount qemu
+	       fuzz-image bench-icount bench-smoke qemu
 
 # Every defined suite runs, and only those: a fragment's new SUITE_x must be
 # added to the list above, in its place.

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * run=bench: the cost of a few hot ops through the pv-ops table (the ROM's
- * code when bound) and as the native instruction inline.  Not a test: it
- * prints numbers, one machine-readable line per (op, path):
+ * code when bound) and as the native instruction inline, then the whole
+ * workloads of workloads.c.  Not a test: it prints numbers, one
+ * machine-readable line per (op, path) (bench.h):
  *
  *   BENCH op=cpuid path=rom backend=kvm min=123.4 median=130.2 unit=cycles n=100000 batches=11
  *
@@ -25,27 +26,18 @@
 #include "guest/kernel/memlayout.h"
 #include "guest/kernel/mm/mm.h"
 #include "guest/kernel/time/time.h"
+#include "guest/kernel/bench/bench.h"
 #include "abi/hw/lapic.h"
 #include "abi/hw/msr.h"
 
 #define BENCH_N_MIN		100000	/* calls per batch (issue 4) */
 #define BENCH_BATCHES_MIN	11	/* batches per op: an odd count, for the median */
-#define BENCH_MAX_BATCHES	101
 /* a page-table entry nothing else uses: the last page of the test window */
 #define BENCH_PTE_VA		(TEST_VA_BASE + TEST_VA_SIZE - PAGE_SIZE)
 
 static volatile uint64_t sink;	/* keeps results alive */
 static uint64_t *scratch_pte;
 static uint64_t scratch_val;
-
-static inline uint64_t tsc_fenced(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ __volatile__("lfence\n\trdtsc\n\tlfence"
-			     : "=a"(lo), "=d"(hi) : : "memory");
-	return ((uint64_t)hi << 32) | lo;
-}
 
 /* The loops.  noinline: every op is timed in the same loop shape as the
  * empty one, whatever the compiler does around the call. */
@@ -73,6 +65,8 @@ BENCH_LOOP(b_irq_pv, pv_irq_disable(); pv_irq_enable())
 BENCH_LOOP(b_irq_native, pvn_irq_disable(); pvn_irq_enable())
 BENCH_LOOP(b_pte_pv, pv_set_pxe(1, scratch_pte, scratch_val))
 BENCH_LOOP(b_pte_native, pvn_set_pxe(1, scratch_pte, scratch_val))
+BENCH_LOOP(b_cr3_pv, acc += pv_read_cr3())
+BENCH_LOOP(b_cr3_native, acc += pvn_read_cr3())
 
 struct bench_case {
 	const char *op;		/* the ABI op it stands for */
@@ -95,6 +89,8 @@ static const struct bench_case cases[] = {
 	{ "irq_disable_enable", -1, b_irq_native },
 	{ "set_pxe", PVROM_OP_set_pxe, b_pte_pv },
 	{ "set_pxe", -1, b_pte_native },
+	{ "read_cr3", PVROM_OP_read_cr3, b_cr3_pv },
+	{ "read_cr3", -1, b_cr3_native },
 };
 
 static uint64_t run_batch(void (*fn)(uint64_t), uint64_t n)
@@ -102,14 +98,14 @@ static uint64_t run_batch(void (*fn)(uint64_t), uint64_t n)
 	uint64_t fl = pv_irq_save_flags(), t0, t1;
 
 	pv_irq_disable();
-	t0 = tsc_fenced();
+	t0 = bench_tsc();
 	fn(n);
-	t1 = tsc_fenced();
+	t1 = bench_tsc();
 	pv_irq_restore_flags(fl);
 	return t1 - t0;
 }
 
-static void sort(int64_t *v, unsigned n)
+void bench_sort(int64_t *v, unsigned n)
 {
 	for (unsigned i = 1; i < n; i++)
 		for (unsigned j = i; j > 0 && v[j - 1] > v[j]; j--) {
@@ -120,8 +116,7 @@ static void sort(int64_t *v, unsigned n)
 		}
 }
 
-/* hundredths -> "12.3" (rounded to tenths, sign kept) */
-static const char *tenths(char *buf, size_t len, int64_t centi)
+const char *bench_tenths(char *buf, unsigned long len, int64_t centi)
 {
 	bool neg = centi < 0;
 	uint64_t a = (uint64_t)(neg ? -centi : centi);
@@ -141,7 +136,7 @@ static void measure(void (*fn)(uint64_t), uint64_t n, unsigned batches,
 				 * cost ~100 us under the nested KVM here) */
 	for (unsigned b = 0; b < batches; b++)
 		v[b] = (int64_t)(run_batch(fn, n) * 100 / n) - overhead;
-	sort(v, batches);
+	bench_sort(v, batches);
 	*min = v[0];
 	*median = v[batches / 2];
 }
@@ -173,6 +168,7 @@ int bench_run(void)
 	int64_t overhead, omed, min, med;
 	char a[24], b[24];
 	uint64_t scratch_pa, t_start;
+	int rc;
 
 	if (batches > BENCH_MAX_BATCHES)
 		batches = BENCH_MAX_BATCHES;
@@ -194,7 +190,7 @@ int bench_run(void)
 	measure(b_empty, n, batches, 0, &overhead, &omed);
 	printf("BENCH op=empty_loop path=none backend=%s min=%s median=%s "
 	       "unit=cycles n=%lu batches=%u\n", backend,
-	       tenths(a, sizeof(a), overhead), tenths(b, sizeof(b), omed), n,
+	       bench_tenths(a, sizeof(a), overhead), bench_tenths(b, sizeof(b), omed), n,
 	       batches);
 	for (unsigned i = 0; i < ARRAY_SIZE(cases); i++) {
 		const struct bench_case *c = &cases[i];
@@ -212,13 +208,19 @@ int bench_run(void)
 		measure(c->fn, n, batches, overhead, &min, &med);
 		printf("BENCH op=%s path=%s backend=%s min=%s median=%s "
 		       "unit=cycles n=%lu batches=%u\n", c->op, path, backend,
-		       tenths(a, sizeof(a), min), tenths(b, sizeof(b), med), n,
+		       bench_tenths(a, sizeof(a), min), bench_tenths(b, sizeof(b), med), n,
 		       batches);
 	}
 	pv_update_pxe(1, scratch_pte, 0, BENCH_PTE_VA);
 	pmm_free(scratch_pa);
+#ifdef PVOPS_NATIVE
+	rc = bench_workloads("native-build", backend, batches);
+#else
+	rc = bench_workloads(bind_result.bound ? "rom" : "pv-native", backend,
+			     batches);
+#endif
 	printf("bench: done in %lu ms; pvrom: %s\n",
 	       (pv_monotonic_ns() - t_start) / 1000000, pvrom_state);
 	tick_start();
-	return EXIT_PASS;
+	return rc ? EXIT_FAIL : EXIT_PASS;
 }
