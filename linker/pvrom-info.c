@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "abi/pvrom/ops.h"
 #include "guest/bind/image.h"
@@ -33,7 +35,8 @@ static const char usage_text[] =
 "    exported op with its symbol version, offset and size and whether this\n"
 "    tool's ABI headers know it, then the verdict of the same validator the\n"
 "    guest uses: 'valid' or 'INVALID: <error name>: <message>'.  Fields that\n"
-"    could be read are shown even for an invalid image.\n"
+"    could be read are shown even for an invalid image.  A FILE over 4 MiB\n"
+"    (far more than any option ROM) is refused unread, with its size.\n"
 "\n"
 "    With --catalog, reads no image and lists the ops this tool's ABI headers\n"
 "    know instead, each with its symbol version and the minor that added it.\n"
@@ -42,7 +45,10 @@ static const char usage_text[] =
 "    --json              print a single JSON object instead of text.\n"
 "    --extract-elf OUT   write the ELF image embedded in the ROM to OUT, so\n"
 "                        that 'readelf --dyn-syms -V OUT' and 'objdump -T OUT'\n"
-"                        show the ops and their versions.\n"
+"                        show the ops and their versions.  OUT is written\n"
+"                        through a temporary file in its directory, renamed\n"
+"                        to OUT on success; it may not be FILE or anything\n"
+"                        but a regular file.\n"
 "    --major N           validate for ABI major N (default " PVROM_STR(PVROM_ABI_MAJOR) ").\n"
 "    --catalog           list the known ops (every minor up to " PVROM_STR(PVROM_ABI_MAJOR) "."
 	PVROM_STR(PVROM_ABI_MINOR_LATEST) ").\n"
@@ -51,7 +57,8 @@ static const char usage_text[] =
 "EXIT STATUS\n"
 "    0  the image is valid.\n"
 "    1  the image is invalid (or the ELF could not be extracted from it).\n"
-"    2  usage or I/O error.\n"
+"    2  usage or I/O error, FILE is a directory or over 4 MiB, or OUT\n"
+"       cannot be written.\n"
 "\n"
 "EXAMPLES\n"
 "    pvrom-info build/pvrom.rom\n"
@@ -357,6 +364,132 @@ static void print_catalog(int json)
 		printf("]}\n");
 }
 
+/* ---- files ---------------------------------------------------------- */
+
+/* The whole of FILE, or exit 2 with the reason: a directory, a file over
+ * FILE_MAX (its true size given when it is known), a read error. */
+static uint8_t *read_rom(const char *path, size_t *size)
+{
+	struct stat st;
+	uint8_t *buf;
+	size_t n;
+	FILE *f;
+	int e;
+
+	f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+		exit(2);
+	}
+	if (fstat(fileno(f), &st)) {
+		fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+		exit(2);
+	}
+	if (S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "%s: %s: is a directory, not a ROM image\n", prog, path);
+		exit(2);
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > (off_t)FILE_MAX) {
+		fprintf(stderr, "%s: %s: %lld bytes, over the %u bytes (4 MiB) this tool "
+			"reads: not a pvrom image (at most %u bytes)\n", prog, path,
+			(long long)st.st_size, FILE_MAX, PVROM_IMAGE_MAX);
+		exit(2);
+	}
+	buf = malloc(FILE_MAX + 1);
+	if (!buf) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		exit(2);
+	}
+	/* One byte more than the limit: a pipe or a growing file is seen. */
+	n = fread(buf, 1, FILE_MAX + 1, f);
+	e = errno;
+	if (ferror(f)) {
+		fprintf(stderr, "%s: %s: read error: %s\n", prog, path, strerror(e));
+		free(buf);
+		exit(2);
+	}
+	fclose(f);
+	if (n > FILE_MAX) {
+		fprintf(stderr, "%s: %s: over the %u bytes (4 MiB) this tool reads: not a "
+			"pvrom image (at most %u bytes)\n", prog, path, FILE_MAX,
+			PVROM_IMAGE_MAX);
+		free(buf);
+		exit(2);
+	}
+	*size = n;
+	return buf;
+}
+
+/* --extract-elf OUT must be new or a regular file, and not the input. */
+static void check_output(const char *out, const char *in)
+{
+	struct stat so, si;
+
+	if (stat(out, &so)) {
+		if (errno == ENOENT)
+			return;
+		fprintf(stderr, "%s: %s: %s\n", prog, out, strerror(errno));
+		exit(2);
+	}
+	if (!S_ISREG(so.st_mode)) {
+		fprintf(stderr, "%s: %s: not a regular file, refusing to replace it\n",
+			prog, out);
+		exit(2);
+	}
+	if (!stat(in, &si) && si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
+		fprintf(stderr, "%s: %s: --extract-elf output is the input FILE, refusing "
+			"to overwrite it\n", prog, out);
+		exit(2);
+	}
+}
+
+/* Through a temporary file beside OUT, renamed over it when complete; the
+ * temporary file is removed on failure.  0, or -1 with a message. */
+static int write_file(const char *out, const void *p, size_t n)
+{
+	const char *base = strrchr(out, '/');
+	size_t dirlen = base ? (size_t)(base - out) + 1 : 0;
+	char *tmp = malloc(strlen(out) + 16);
+	mode_t mask;
+	FILE *f = NULL;
+	int fd = -1, e;
+
+	if (!tmp) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return -1;
+	}
+	sprintf(tmp, "%.*s.%s.XXXXXX", (int)dirlen, out, base ? base + 1 : out);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		fprintf(stderr, "%s: %s: cannot create a temporary file: %s\n", prog, tmp,
+			strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	mask = umask(0);
+	umask(mask);
+	f = fdopen(fd, "wb");
+	if (!f || fchmod(fd, 0666 & ~mask) || fwrite(p, 1, n, f) != n || fflush(f))
+		goto fail;
+	e = fclose(f);
+	f = NULL;
+	fd = -1;
+	if (e || rename(tmp, out))
+		goto fail;
+	free(tmp);
+	return 0;
+fail:
+	e = errno;
+	if (f)
+		fclose(f);
+	else if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	fprintf(stderr, "%s: %s: cannot write: %s\n", prog, out, strerror(e));
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -373,14 +506,17 @@ int main(int argc, char **argv)
 	struct pvb_image img;
 	int c, json = 0, catalog = 0, err, rc;
 	uint8_t *buf;
-	FILE *f;
 	char *end;
 
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j': json = 1; break;
 		case 'c': catalog = 1; break;
-		case 'x': extract = optarg; break;
+		case 'x':
+			if (!*optarg)
+				usage_error("--extract-elf: empty file name");
+			extract = optarg;
+			break;
 		case 'm':
 			errno = 0;
 			major = strtoul(optarg, &end, 0);
@@ -405,22 +541,9 @@ int main(int argc, char **argv)
 
 	memset(&v, 0, sizeof(v));
 	v.path = argv[optind];
-	f = fopen(v.path, "rb");
-	if (!f) {
-		fprintf(stderr, "%s: %s: %s\n", prog, v.path, strerror(errno));
-		return 2;
-	}
-	buf = malloc(FILE_MAX);
-	if (!buf) {
-		fprintf(stderr, "%s: out of memory\n", prog);
-		return 2;
-	}
-	v.size = fread(buf, 1, FILE_MAX, f);
-	if (ferror(f)) {
-		fprintf(stderr, "%s: %s: read error\n", prog, v.path);
-		return 2;
-	}
-	fclose(f);
+	if (extract)
+		check_output(extract, v.path);
+	buf = read_rom(v.path, &v.size);
 	v.buf = buf;
 
 	err = pvb_validate(buf, v.size, (uint16_t)major, &img);
@@ -436,13 +559,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s: %s: cannot extract the ELF image: %s\n", prog,
 				v.path, pvb_strerror(err));
 			rc = 1;
-		} else {
-			f = fopen(extract, "wb");
-			if (!f || fwrite(img.elf, 1, img.elf_size, f) != img.elf_size || fclose(f)) {
-				fprintf(stderr, "%s: %s: cannot write: %s\n", prog, extract,
-					strerror(errno));
-				rc = 2;
-			}
+		} else if (write_file(extract, img.elf, img.elf_size)) {
+			rc = 2;
 		}
 	}
 	free(buf);

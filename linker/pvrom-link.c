@@ -6,11 +6,14 @@
  * the guest runs.  Any problem fails the build with a message naming it.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "abi/pvrom/ops.h"
 #include "guest/bind/elf64.h"
@@ -66,16 +69,20 @@ struct link {
 };
 
 static const char *prog = "pvrom-link";
-static const char *elf_path = "ELF";	/* for messages */
+static const char *elf_path;		/* --elf, for messages */
 static int errors;
-/* Freed at exit, so error paths can simply return.  A failed link also
- * removes a stale output, so nothing downstream picks up an old image. */
+/* Freed at exit, so error paths can simply return.  The output is written
+ * to a temporary file that is renamed only on success: a failed link
+ * leaves whatever -o names as it was, and removes nothing it did not
+ * create. */
 static struct link lk;
+static char *tmp_path;			/* the temporary output, while it exists */
 
 static void at_exit(void)
 {
-	if (errors && lk.out_path)
-		remove(lk.out_path);
+	if (tmp_path)
+		unlink(tmp_path);
+	free(tmp_path);
 	free(lk.head);
 	free((void *)lk.ef.p);
 	free(lk.rom);
@@ -112,18 +119,24 @@ static const char usage_text[] =
 "OPTIONS\n"
 "    --head FILE         16-bit head (55 AA, entry, PCIR and $PnP pointers).\n"
 "    --elf FILE          the linked ROM ELF (ET_DYN, one R+X PT_LOAD).\n"
-"    -o, --output OUT    the ROM image to write (only written when valid).\n"
-"    --abi-minor N       ABI minor the ROM implements (default 0, at most\n"
-"                        " PVROM_STR(PVROM_ABI_MINOR_LATEST) ", the newest these headers know); every op of\n"
-"                        " PVROM_VERSION_NODE(0) " .. " PVROM_VERSION_NODE(N) " must be exported.\n"
-"    --pci-id VVVV:DDDD  PCIR vendor:device in hex (default 1b36:0005,\n"
-"                        QEMU's pci-testdev).\n"
-"    --max-size BYTES    fail if the image is larger (default: the option-ROM\n"
-"                        limit, 255 x 512 bytes; a build passes its budget).\n"
+"    -o, --output OUT    the ROM image to write, only when valid: through a\n"
+"                        temporary file in OUT's directory renamed to OUT, so\n"
+"                        a failed link leaves OUT as it was.  OUT may not be\n"
+"                        an input or anything but a regular file.\n"
+"    --abi-minor N       ABI minor the ROM implements, in decimal (default\n"
+"                        0, at most " PVROM_STR(PVROM_ABI_MINOR_LATEST) ", the newest these headers know);\n"
+"                        every op of " PVROM_VERSION_NODE(0) " .. " PVROM_VERSION_NODE(N) " must be exported.\n"
+"    --pci-id VVVV:DDDD  PCIR vendor:device, 1 to 4 hex digits each (default\n"
+"                        1b36:0005, QEMU's pci-testdev).\n"
+"    --max-size BYTES    fail if the image is larger, in decimal (default:\n"
+"                        the option-ROM limit, 255 x 512 bytes; a build\n"
+"                        passes its budget).\n"
 "    -h, --help          show this text.\n"
 "\n"
 "EXIT STATUS\n"
-"    0 on success, 1 if a check failed, 2 on a usage or I/O error.\n"
+"    0 on success, 1 if a check failed, 2 on a usage or I/O error (an\n"
+"    option given twice or without its value, an output that is an input\n"
+"    or not a regular file).\n"
 "\n"
 "EXAMPLES\n"
 "    pvrom-link --head build/rom/head.bin --elf build/rom/pvrom.elf \\\n"
@@ -165,7 +178,7 @@ static uint8_t *read_file(const char *path, size_t max, size_t *size)
 	}
 	n = fread(buf, 1, max + 1, f);
 	if (ferror(f)) {
-		fprintf(stderr, "%s: %s: read error\n", prog, path);
+		fprintf(stderr, "%s: %s: read error: %s\n", prog, path, strerror(errno));
 		exit(2);
 	}
 	fclose(f);
@@ -500,20 +513,86 @@ static int fix_pnp(uint8_t *rom, size_t head_size)
 	return 0;
 }
 
+/* A decimal number, digits only: no sign, space, base prefix or suffix. */
 static unsigned long parse_num(const char *s, const char *what, unsigned long max)
 {
-	char *end;
-	unsigned long v;
+	unsigned long v = 0;
+	const char *p;
+	char msg[160];
 
-	errno = 0;
-	v = strtoul(s, &end, 0);
-	if (errno || *s == '\0' || *end != '\0' || v > max) {
-		char msg[128];
+	for (p = s; *p >= '0' && *p <= '9'; p++) {
+		unsigned long d = (unsigned long)(*p - '0');
 
-		snprintf(msg, sizeof(msg), "invalid %s '%s'", what, s);
+		if (v > max / 10 || d > max - v * 10)
+			break;
+		v = v * 10 + d;
+	}
+	if (p == s || *p != '\0') {
+		if (*p >= '0' && *p <= '9')
+			snprintf(msg, sizeof(msg), "invalid %s '%s': at most %lu", what, s, max);
+		else
+			snprintf(msg, sizeof(msg), "invalid %s '%s': want a decimal number "
+				 "(0 to %lu)", what, s, max);
 		usage_error(msg);
 	}
 	return v;
+}
+
+/* 1 to 4 hex digits, nothing else; *end is where they stop. */
+static int parse_hex16(const char *s, const char **end, uint16_t *v)
+{
+	unsigned n = 0, x = 0;
+
+	for (; n < 5; n++, s++) {
+		if (*s >= '0' && *s <= '9')
+			x = x * 16 + (unsigned)(*s - '0');
+		else if ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'f')
+			x = x * 16 + (unsigned)((*s | 0x20) - 'a' + 10);
+		else
+			break;
+	}
+	*end = s;
+	*v = (uint16_t)x;
+	return n >= 1 && n <= 4;
+}
+
+static void parse_pci_id(const char *s, struct link *l)
+{
+	const char *end;
+	char msg[160];
+
+	if (!parse_hex16(s, &end, &l->vendor) || *end != ':' ||
+	    !parse_hex16(end + 1, &end, &l->device) || *end != '\0') {
+		snprintf(msg, sizeof(msg), "invalid --pci-id '%s': want VVVV:DDDD, "
+			 "1 to 4 hex digits each", s);
+		usage_error(msg);
+	}
+}
+
+/* A path option: given once, not empty. */
+static void set_path(const char **dst, const char *opt)
+{
+	char msg[160];
+
+	if (*dst) {
+		snprintf(msg, sizeof(msg), "%s given twice", opt);
+		usage_error(msg);
+	}
+	if (!*optarg) {
+		snprintf(msg, sizeof(msg), "%s: empty file name", opt);
+		usage_error(msg);
+	}
+	*dst = optarg;
+}
+
+static void once(int *seen, const char *opt)
+{
+	char msg[160];
+
+	if ((*seen)++) {
+		snprintf(msg, sizeof(msg), "%s given twice", opt);
+		usage_error(msg);
+	}
 }
 
 static void parse_args(int argc, char **argv, struct link *l)
@@ -528,41 +607,82 @@ static void parse_args(int argc, char **argv, struct link *l)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	unsigned long vendor = PVROM_PCI_VENDOR_DEFAULT, device = PVROM_PCI_DEVICE_DEFAULT;
-	char *end;
-	int c;
+	int c, seen_m = 0, seen_p = 0, seen_s = 0;
+	char msg[160];
 
 	l->max_size = PVROM_IMAGE_MAX;
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+	l->vendor = PVROM_PCI_VENDOR_DEFAULT;
+	l->device = PVROM_PCI_DEVICE_DEFAULT;
+	opterr = 0;		/* our messages, naming the option */
+	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'H': l->head_path = optarg; break;
-		case 'E': l->elf_path = optarg; break;
-		case 'o': l->out_path = optarg; break;
+		case 'H': set_path(&l->head_path, "--head"); break;
+		case 'E': set_path(&l->elf_path, "--elf"); break;
+		case 'o': set_path(&l->out_path, "-o/--output"); break;
 		case 'm':
+			once(&seen_m, "--abi-minor");
 			l->minor = (unsigned)parse_num(optarg, "--abi-minor",
 						       PVROM_ABI_MINOR_LATEST);
 			break;
-		case 's': l->max_size = parse_num(optarg, "--max-size", PVROM_IMAGE_MAX); break;
+		case 's':
+			once(&seen_s, "--max-size");
+			l->max_size = parse_num(optarg, "--max-size", PVROM_IMAGE_MAX);
+			break;
 		case 'p':
-			vendor = strtoul(optarg, &end, 16);
-			if (end == optarg || *end != ':' || vendor > 0xffff)
-				usage_error("invalid --pci-id (want VVVV:DDDD in hex)");
-			device = strtoul(end + 1, &end, 16);
-			if (*end != '\0' || device > 0xffff)
-				usage_error("invalid --pci-id (want VVVV:DDDD in hex)");
+			once(&seen_p, "--pci-id");
+			parse_pci_id(optarg, l);
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(0);
+		case ':':
+			snprintf(msg, sizeof(msg), "option '%s' needs a value", argv[optind - 1]);
+			usage_error(msg);
+			break;
 		default:
-			usage_error("invalid option");
+			snprintf(msg, sizeof(msg), "invalid option '%s'", argv[optind - 1]);
+			usage_error(msg);
 		}
 	}
-	if (optind != argc || !l->head_path || !l->out_path || !l->elf_path)
-		usage_error("--head, --elf and -o are required");
-	l->vendor = (uint16_t)vendor;
-	l->device = (uint16_t)device;
+	if (optind != argc) {
+		snprintf(msg, sizeof(msg), "unexpected argument '%s' (inputs are given "
+			 "with --head and --elf)", argv[optind]);
+		usage_error(msg);
+	}
+	if (!l->head_path)
+		usage_error("missing --head FILE (the 16-bit option-ROM head)");
+	if (!l->elf_path)
+		usage_error("missing --elf FILE (the linked ROM ELF)");
+	if (!l->out_path)
+		usage_error("missing -o OUT (the ROM image to write)");
 	elf_path = l->elf_path;
+}
+
+/* The output must be new or a regular file, and none of the inputs: it is
+ * replaced only after a successful link, and never deleted. */
+static void check_output(const struct link *l)
+{
+	const char *in[2] = { l->head_path, l->elf_path };
+	struct stat out, st;
+	unsigned i;
+
+	if (stat(l->out_path, &out)) {
+		if (errno == ENOENT)
+			return;
+		fprintf(stderr, "%s: %s: %s\n", prog, l->out_path, strerror(errno));
+		exit(2);
+	}
+	if (!S_ISREG(out.st_mode)) {
+		fprintf(stderr, "%s: %s: output is not a regular file, refusing to "
+			"replace it\n", prog, l->out_path);
+		exit(2);
+	}
+	for (i = 0; i < 2; i++)
+		if (!stat(in[i], &st) && st.st_dev == out.st_dev && st.st_ino == out.st_ino) {
+			fprintf(stderr, "%s: %s: output is the input %s, refusing to "
+				"overwrite it\n", prog, l->out_path, in[i]);
+			exit(2);
+		}
 }
 
 /* One byte more than allowed is read, so that an oversized file is seen. */
@@ -663,26 +783,64 @@ static int assemble(struct link *l)
 	return errors ? -1 : 0;
 }
 
+/* Into a temporary file beside the output, renamed over it when complete:
+ * the output is either the old file or the whole new image. */
 static int write_output(const struct link *l)
 {
 	const char *base = strrchr(l->out_path, '/');
-	FILE *f = fopen(l->out_path, "wb");
+	size_t dirlen = base ? (size_t)(base - l->out_path) + 1 : 0;
+	mode_t mask;
+	FILE *f;
+	int fd;
 
-	if (!f || fwrite(l->rom, 1, l->size, f) != l->size || fclose(f)) {
-		fprintf(stderr, "%s: %s: cannot write: %s\n", prog, l->out_path, strerror(errno));
-		remove(l->out_path);
+	tmp_path = malloc(dirlen + strlen(base ? base + 1 : l->out_path) + 16);
+	if (!tmp_path) {
+		fprintf(stderr, "%s: out of memory\n", prog);
 		return 2;
 	}
+	sprintf(tmp_path, "%.*s.%s.XXXXXX", (int)dirlen, l->out_path,
+		base ? base + 1 : l->out_path);
+	fd = mkstemp(tmp_path);
+	if (fd < 0) {
+		fprintf(stderr, "%s: %s: cannot create a temporary file: %s\n", prog,
+			tmp_path, strerror(errno));
+		free(tmp_path);
+		tmp_path = NULL;
+		return 2;
+	}
+	mask = umask(0);
+	umask(mask);
+	f = fdopen(fd, "wb");
+	if (!f) {
+		close(fd);
+		goto fail;
+	}
+	if (fchmod(fd, 0666 & ~mask) || fwrite(l->rom, 1, l->size, f) != l->size ||
+	    fflush(f)) {
+		int e = errno;
+
+		fclose(f);
+		errno = e;
+		goto fail;
+	}
+	if (fclose(f) || rename(tmp_path, l->out_path))
+		goto fail;
+	free(tmp_path);
+	tmp_path = NULL;
 	printf("%s: %u bytes (limit %lu), %u ops, ABI %u.%u\n",
 	       base ? base + 1 : l->out_path, l->size, l->max_size, l->nops,
 	       PVROM_ABI_MAJOR, l->minor);
 	return 0;
+fail:
+	fprintf(stderr, "%s: %s: cannot write: %s\n", prog, l->out_path, strerror(errno));
+	return 2;		/* at_exit removes the temporary file */
 }
 
 int main(int argc, char **argv)
 {
 	parse_args(argc, argv, &lk);
 	atexit(at_exit);
+	check_output(&lk);
 	read_inputs(&lk);
 	check_head(&lk);
 	check_elf(&lk.ef);

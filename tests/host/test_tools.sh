@@ -177,6 +177,106 @@ fi
 check "ROM image sums to zero" \
 	test "$(od -An -tu1 -v "$rom" | tr -s ' ' '\n' | awk '{s += $1} END {print s % 256}')" -eq 0
 
+# Outputs (issue 13, defect 3): a tool writes only what it was asked to, through
+# a temporary file renamed on success; it refuses an output that is one of its
+# inputs or not a regular file, and never deletes a file it did not create.
+cp "$elf" "$tmp/in.elf"
+"$link" --head "$head" --elf "$tmp/in.elf" --abi-minor 1 -o "$tmp/in.elf" >"$tmp/o.log" 2>&1; rc=$?
+check "pvrom-link: -o naming the input ELF is refused (exit 2), the ELF intact" \
+	eval 'test "$rc" -eq 2 && cmp -s "$elf" "$tmp/in.elf" && grep -q "is the input" "$tmp/o.log"'
+"$link" --head "$head" --elf "$tmp/in.elf" -o "$tmp/in.elf" >"$tmp/o.log" 2>&1; rc=$?
+check "pvrom-link: -o naming the input ELF of a good link is refused, the ELF intact" \
+	eval 'test "$rc" -eq 2 && cmp -s "$elf" "$tmp/in.elf"'
+ln -s in.elf "$tmp/in-link.elf"
+"$link" --head "$head" --elf "$tmp/in.elf" -o "$tmp/in-link.elf" >"$tmp/o.log" 2>&1; rc=$?
+check "pvrom-link: -o a symlink to the input ELF is refused, the ELF intact" \
+	eval 'test "$rc" -eq 2 && cmp -s "$elf" "$tmp/in.elf"'
+mkfifo "$tmp/fifo"
+"$link" --head "$head" --elf "$elf" --abi-minor 1 -o "$tmp/fifo" >"$tmp/o.log" 2>&1; rc=$?
+check "pvrom-link: -o naming a FIFO is refused (exit 2, not a regular file) and not removed" \
+	eval 'test "$rc" -eq 2 && test -p "$tmp/fifo" && grep -q "not a regular file" "$tmp/o.log"'
+mkdir "$tmp/outdir"
+"$link" --head "$head" --elf "$elf" --abi-minor 1 -o "$tmp/outdir" >"$tmp/o.log" 2>&1; rc=$?
+check "pvrom-link: -o naming a directory is refused (exit 2) and not removed" \
+	eval 'test "$rc" -eq 2 && test -d "$tmp/outdir"'
+echo old >"$tmp/old.rom"
+"$link" --head "$head" --elf "$elf" --abi-minor 1 -o "$tmp/old.rom" >/dev/null 2>&1; rc=$?
+check "pvrom-link: a failed check leaves an existing output as it was" \
+	eval 'test "$rc" -eq 1 && test "$(cat "$tmp/old.rom")" = old'
+"$link" --head "$head" --elf "$elf" -o "$tmp/outdir/new.rom" >/dev/null 2>&1; rc=$?
+check "pvrom-link: a good link writes the image and leaves no temporary file" \
+	eval 'test "$rc" -eq 0 && cmp -s "$tmp/outdir/new.rom" "$rom" && test "$(ls -A "$tmp/outdir")" = new.rom'
+cp "$rom" "$tmp/x.rom"
+"$info" --extract-elf "$tmp/x.rom" "$tmp/x.rom" >/dev/null 2>"$tmp/x.log"; rc=$?
+check "pvrom-info --extract-elf X X: refused (exit 2), the ROM intact" \
+	eval 'test "$rc" -eq 2 && cmp -s "$rom" "$tmp/x.rom" && grep -q "is the input" "$tmp/x.log"'
+"$info" --extract-elf "$tmp/fifo" "$rom" >/dev/null 2>"$tmp/x.log" </dev/null & pid=$!
+sleep 0.2 2>/dev/null || sleep 1
+if kill -0 "$pid" 2>/dev/null; then	# blocked opening the FIFO: the old behaviour
+	exec 3<>"$tmp/fifo"; exec 3<&-
+fi
+wait "$pid"; rc=$?
+check "pvrom-info --extract-elf into a FIFO: refused (exit 2, not a regular file)" \
+	eval 'test "$rc" -eq 2 && grep -q "not a regular file" "$tmp/x.log"'
+"$info" --extract-elf "$tmp/outdir/rom.elf" "$rom" >/dev/null 2>&1; rc=$?
+check "pvrom-info --extract-elf: writes OUT, no temporary file left" \
+	eval 'test "$rc" -eq 0 && cmp -s "$tmp/outdir/rom.elf" "$tmp/rom.elf" && test "$(ls -A "$tmp/outdir")" = "$(printf "new.rom\nrom.elf")"'
+
+# pvrom-info's input (defect 8): the true size of a file too large, a
+# directory named as such.
+truncate -s 2G "$tmp/huge.rom"
+"$info" "$tmp/huge.rom" >"$tmp/huge.out" 2>"$tmp/huge.err"; rc=$?
+check "pvrom-info: a 2 GiB file is refused (exit 2) with its true size" \
+	eval 'test "$rc" -eq 2 && grep -q "2147483648 bytes, over" "$tmp/huge.err" && test ! -s "$tmp/huge.out"'
+rm -f "$tmp/huge.rom"
+truncate -s $((4 * 1024 * 1024 + 1)) "$tmp/4m1.rom"
+"$info" "$tmp/4m1.rom" >/dev/null 2>"$tmp/huge.err"; rc=$?
+check "pvrom-info: a file of 4 MiB + 1 byte is refused (exit 2)" \
+	eval 'test "$rc" -eq 2 && grep -q "4194305 bytes, over" "$tmp/huge.err"'
+"$info" /dev/stdin <"$tmp/4m1.rom" >/dev/null 2>"$tmp/huge.err"; rc=$?
+check "pvrom-info: over 4 MiB from a pipe is refused (exit 2)" \
+	eval 'test "$rc" -eq 2 && grep -q "over the 4194304 bytes" "$tmp/huge.err"'
+rm -f "$tmp/4m1.rom"
+"$info" "$tmp/outdir" >/dev/null 2>"$tmp/dir.err"; rc=$?
+check "pvrom-info: a directory is refused (exit 2) as a directory" \
+	eval 'test "$rc" -eq 2 && grep -q "outdir: is a directory" "$tmp/dir.err"'
+
+# pvrom-link's arguments (defect 9): strict, each error names its option.
+usagefails() {	# usagefails PATTERN ARGS...: exit 2, message matches, no output file
+	local want=$1; shift
+	rm -f "$tmp/out.rom"
+	"$link" "$@" >"$tmp/usage.out" 2>"$tmp/usage.log"
+	[ $? -eq 2 ] && grep -Eq -- "$want" "$tmp/usage.log" && [ ! -e "$tmp/out.rom" ] &&
+		[ ! -s "$tmp/usage.out" ]
+}
+mkdir -p "$tmp/named"; cp "$elf" "$tmp/named/ELF"
+check "pvrom-link: an input named ELF is not taken for a missing --elf (-o missing is named)" \
+	eval 'usagefails "missing -o" --head "$head" --elf "$tmp/named/ELF" &&
+	      ! grep -q -- "--elf" "$tmp/usage.log"'
+check "pvrom-link: a missing --elf is named" \
+	usagefails 'missing --elf' --head "$head" -o "$tmp/out.rom"
+for a in '1b36:' ':0005' '0x1b36:0005' ' 1b36:5' '1b36:+5' '1b36:00005' '1b36' '1b36:5x'; do
+	check "pvrom-link: --pci-id '$a' is refused" \
+		usagefails "invalid --pci-id" --head "$head" --elf "$elf" --pci-id "$a" -o "$tmp/out.rom"
+done
+for a in '-0' '+0' ' 0' '0x0' '2' '1 ' ''; do
+	check "pvrom-link: --abi-minor '$a' is refused" \
+		usagefails "invalid --abi-minor" --head "$head" --elf "$elf" --abi-minor "$a" -o "$tmp/out.rom"
+done
+for a in '-1' '0x8000' '32768k' '99999999999999999999999'; do
+	check "pvrom-link: --max-size '$a' is refused" \
+		usagefails "invalid --max-size" --head "$head" --elf "$elf" --max-size "$a" -o "$tmp/out.rom"
+done
+check "pvrom-link: --elf given twice is refused" \
+	usagefails '--elf given twice' --head "$head" --elf "$elf" --elf "$elf11" -o "$tmp/out.rom"
+check "pvrom-link: an empty -o is refused" \
+	usagefails 'empty file name' --head "$head" --elf "$elf" -o ''
+check "pvrom-link: a stray argument is refused" \
+	usagefails "unexpected argument 'stray'" --head "$head" --elf "$elf" -o "$tmp/out.rom" stray
+"$link" --head "$head" --elf "$elf" --pci-id 1B36:5 --abi-minor 0 -o "$tmp/ok.rom" >/dev/null 2>&1
+check "pvrom-link: --pci-id 1B36:5 (1 to 4 hex digits, either case) is accepted" \
+	grep -q 'PCI: *1b36:0005' <("$info" "$tmp/ok.rom")
+
 # A ROM that claims a minor whose ops it lacks (mkbad's minor-ahead): each
 # missing op is named, for the minor the header claims.
 "$info" "$b/tests/roms/minor-ahead.rom" >"$tmp/ahead.txt"
